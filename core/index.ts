@@ -1,0 +1,66 @@
+// The engine's façade: pure functions from text to findings, models and (later) edits and
+// policies. Adapters (server, CLI) call only what is exported here.
+import { parseDocument, type DocumentFormat, type ParsedDocument } from './parse';
+import { buildModel } from './model/build';
+import type { StateMachine } from './model/types';
+import type { Finding } from './findings/types';
+import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from './config/config';
+import { runRules } from './engine/run-rules';
+import { RULES } from './rules';
+import type { RuleMeta } from './rules/define-rule';
+
+export interface AnalyzeOptions {
+  format: DocumentFormat;
+  config?: ResolvedConfig;
+}
+
+export interface AnalysisResult {
+  parsed: ParsedDocument;
+  model: StateMachine | undefined;
+  /** Sorted by offset; suppressed findings are included and marked. */
+  findings: Finding[];
+}
+
+/**
+ * Analyses one ASL document. Never throws for any text.
+ * @example analyze('{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"}}}', { format: 'json' })
+ *   .findings[0].ruleId === 'ASL003'
+ */
+export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
+  const parsed = parseDocument(text, options.format);
+  const model = buildModel(parsed.root, options.format);
+  const findings = runRules({ text, parsed, model }, RULES, options.config ?? DEFAULT_CONFIG);
+  return { parsed, model, findings };
+}
+
+/** Metadata of every rule, sorted by code. */
+export function listRules(): RuleMeta[] {
+  return RULES.map((r) => r.meta);
+}
+
+/** Checks user configuration layers (later layers win) against the catalog. */
+export function loadConfig(...layers: unknown[]): { config: ResolvedConfig; problems: string[] } {
+  return resolveConfig(layers, listRules());
+}
+
+/**
+ * True when the text looks like a state machine definition: its root object has both
+ * `StartAt` and `States`. Used to pick plain `.json`/`.yaml` files.
+ */
+export function looksLikeStateMachine(text: string, format: DocumentFormat): boolean {
+  if (!/"?StartAt"?\s*:/.test(text) || !/"?States"?\s*:/.test(text)) return false;
+  const { root } = parseDocument(text, format);
+  if (root?.type !== 'object') return false;
+  const keys = new Set(root.children?.map((p) => p.children?.[0]?.value));
+  return keys.has('StartAt') && keys.has('States');
+}
+
+export { formatForPath, type DocumentFormat } from './parse';
+export { LineIndex, type Position, type LineRange } from './text/line-index';
+export type { Finding, Fix, Severity, TextEdit, FindingTag } from './findings/types';
+export { atLeast, SEVERITIES } from './findings/types';
+export type { RuleMeta, RuleCategory } from './rules/define-rule';
+export type { ResolvedConfig, UserConfig, WorkflowType } from './config/config';
+export { DEFAULT_CONFIG } from './config/config';
+export type { StateMachine, State, Scope, TaskResource } from './model/types';
+export { pointerOf, nodeAtPointer, type AstNode } from './parse/ast';

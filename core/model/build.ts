@@ -1,0 +1,95 @@
+// Syntax tree -> StateMachine model. Built from whatever parses: missing or mistyped parts are
+// skipped here and reported by the rules, so a half-typed document still has a model.
+import { isArray, isObject, keyOf, propertiesOf, stringOf, valueOf, type AstNode, type ObjectNode } from '../parse/ast';
+import type { DocumentFormat } from '../parse';
+import { parseResource } from './resource';
+import { STATE_TYPES, type QueryLanguage, type Scope, type ScopeKind, type State, type StateMachine, type StateType, type Transition } from './types';
+
+/** Builds the model, or returns undefined when the root is not an object. */
+export function buildModel(root: AstNode | undefined, format: DocumentFormat): StateMachine | undefined {
+  if (!isObject(root)) return undefined;
+  const queryLanguage: QueryLanguage = stringOf(valueOf(root, 'QueryLanguage')) === 'JSONata' ? 'JSONata' : 'JSONPath';
+  const states: State[] = [];
+  const scopes: Scope[] = [];
+  const scope = buildScope(root, 'root', undefined, queryLanguage, states, scopes);
+  return { format, root, queryLanguage, scope, states, scopes };
+}
+
+function buildScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): Scope {
+  const startAtNode = valueOf(node, 'StartAt');
+  const startAtName = stringOf(startAtNode);
+  const statesNode = valueOf(node, 'States');
+  const scope: Scope = {
+    kind,
+    node,
+    owner,
+    startAt: startAtNode && startAtName !== undefined ? { name: startAtName, node: startAtNode } : undefined,
+    statesNode: isObject(statesNode) ? statesNode : undefined,
+    states: new Map(),
+    list: [],
+  };
+  scopes.push(scope);
+  for (const prop of propertiesOf(scope.statesNode)) {
+    const stateNode = prop.children[1];
+    if (!isObject(stateNode)) continue;
+    const state = buildState(keyOf(prop), prop.children[0], stateNode, scope, machineLanguage, all.length);
+    all.push(state);
+    scope.states.set(state.name, state);
+    scope.list.push(state);
+    for (const child of childScopes(state)) {
+      state.children.push(buildScope(child.node, child.kind, state, machineLanguage, all, scopes));
+    }
+  }
+  return scope;
+}
+
+function buildState(name: string, keyNode: AstNode, node: ObjectNode, scope: Scope, machineLanguage: QueryLanguage, index: number): State {
+  const typeValue = stringOf(valueOf(node, 'Type'));
+  const type = (STATE_TYPES as readonly string[]).includes(typeValue ?? '') ? (typeValue as StateType) : undefined;
+  const own = stringOf(valueOf(node, 'QueryLanguage'));
+  const queryLanguage: QueryLanguage = own === 'JSONata' || own === 'JSONPath' ? own : machineLanguage;
+  const resourceNode = valueOf(node, 'Resource');
+  const resourceText = stringOf(resourceNode);
+  return {
+    name,
+    keyNode,
+    node,
+    scope,
+    type,
+    queryLanguage,
+    transitions: transitionsOf(node),
+    end: valueOf(node, 'End')?.value === true,
+    resource: type === 'Task' && resourceNode && resourceText !== undefined ? parseResource(resourceText, resourceNode) : undefined,
+    children: [],
+    index,
+  };
+}
+
+function transitionsOf(node: ObjectNode): Transition[] {
+  const out: Transition[] = [];
+  const add = (kind: Transition['kind'], target: AstNode | undefined) => {
+    const name = stringOf(target);
+    if (target && name !== undefined) out.push({ kind, target: name, node: target });
+  };
+  add('Next', valueOf(node, 'Next'));
+  add('Default', valueOf(node, 'Default'));
+  const choices = valueOf(node, 'Choices');
+  if (isArray(choices)) for (const rule of choices.children) add('Choice', valueOf(rule, 'Next'));
+  const catchers = valueOf(node, 'Catch');
+  if (isArray(catchers)) for (const catcher of catchers.children) add('Catch', valueOf(catcher, 'Next'));
+  return out;
+}
+
+function childScopes(state: State): { node: ObjectNode; kind: ScopeKind }[] {
+  if (state.type === 'Parallel') {
+    const branches = valueOf(state.node, 'Branches');
+    return isArray(branches) ? branches.children.filter(isObject).map((node) => ({ node, kind: 'branch' as const })) : [];
+  }
+  if (state.type === 'Map') {
+    const processor = valueOf(state.node, 'ItemProcessor');
+    if (isObject(processor)) return [{ node: processor, kind: 'item-processor' }];
+    const iterator = valueOf(state.node, 'Iterator');
+    if (isObject(iterator)) return [{ node: iterator, kind: 'iterator' }];
+  }
+  return [];
+}

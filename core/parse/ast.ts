@@ -1,0 +1,136 @@
+// The syntax tree every later stage reads: jsonc-parser's node shape, shared by JSON and YAML input.
+// Offsets are UTF-16 code units into the document text; every node knows its parent, so a JSON
+// pointer can be derived from any node without keeping a copy of it.
+import type { NodeType } from 'jsonc-parser';
+
+/** A node of the syntax tree: jsonc-parser's `Node` shape (mutable), plus what placeholders need. */
+export interface AstNode {
+  type: NodeType;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsonc-parser's own type
+  value?: any;
+  offset: number;
+  length: number;
+  colonOffset?: number;
+  parent?: AstNode;
+  children?: AstNode[];
+  /**
+   * Set on a value that was a bare deploy-time placeholder in the source, such as
+   * `"Seconds": ${Delay}`; `value` then holds the placeholder text.
+   */
+  bare?: boolean;
+}
+
+export type ObjectNode = AstNode & { type: 'object'; children: AstNode[] };
+export type PropertyNode = AstNode & { type: 'property'; children: AstNode[] };
+
+/** A text range as offsets: what the engine reports; adapters convert it to lines. */
+export interface OffsetRange {
+  offset: number;
+  length: number;
+}
+
+export function isObject(node: AstNode | undefined): node is ObjectNode {
+  return node?.type === 'object';
+}
+
+export function isArray(node: AstNode | undefined): node is AstNode & { type: 'array'; children: AstNode[] } {
+  return node?.type === 'array';
+}
+
+/** The string value of a node, or undefined when it is not a string. */
+export function stringOf(node: AstNode | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+/** The property nodes of an object node, in document order. */
+export function propertiesOf(node: AstNode | undefined): PropertyNode[] {
+  return isObject(node) ? (node.children as PropertyNode[]) : [];
+}
+
+/** The key text of a property node. */
+export function keyOf(prop: AstNode): string {
+  return (prop.children?.[0]?.value as string) ?? '';
+}
+
+/**
+ * The property node for `key` in an object node. When a key is duplicated the last one
+ * wins, as in `JSON.parse` and in Step Functions.
+ */
+export function propertyOf(node: AstNode | undefined, key: string): PropertyNode | undefined {
+  if (!isObject(node)) return undefined;
+  const children = node.children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const prop = children[i] as PropertyNode;
+    if (prop.children?.[0]?.value === key) return prop;
+  }
+  return undefined;
+}
+
+/** The value node for `key` in an object node. */
+export function valueOf(node: AstNode | undefined, key: string): AstNode | undefined {
+  return propertyOf(node, key)?.children?.[1];
+}
+
+/** The key node of a property, given its value node (undefined for array items and the root). */
+export function keyNodeOf(value: AstNode): AstNode | undefined {
+  const parent = value.parent;
+  return parent?.type === 'property' && parent.children?.[1] === value ? parent.children[0] : undefined;
+}
+
+/** Escapes one RFC 6901 reference token. */
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * The RFC 6901 JSON pointer of a node. A property node and a key node both answer with the
+ * pointer of the property's value.
+ * @example pointerOf(<value of States.Notify.Parameters.Password>) === '/States/Notify/Parameters/Password'
+ */
+export function pointerOf(node: AstNode | undefined): string {
+  const tokens: string[] = [];
+  let current = node;
+  if (current?.parent?.type === 'property' && current.parent.children?.[0] === current) current = current.parent;
+  while (current) {
+    const parent: AstNode | undefined = current.parent;
+    if (current.type === 'property') {
+      tokens.push(escapePointerToken(keyOf(current)));
+      current = parent; // the object
+    } else if (parent?.type === 'array') {
+      tokens.push(String(parent.children!.indexOf(current)));
+      current = parent;
+    } else {
+      current = parent;
+    }
+  }
+  return tokens.length ? '/' + tokens.reverse().join('/') : '';
+}
+
+/** Finds the node at a JSON pointer, or undefined. */
+export function nodeAtPointer(root: AstNode | undefined, pointer: string): AstNode | undefined {
+  if (pointer === '') return root;
+  let current = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (isObject(current)) current = valueOf(current, token);
+    else if (isArray(current)) current = current.children[Number(token)];
+    else return undefined;
+  }
+  return current;
+}
+
+/** The plain JavaScript value of a subtree (placeholders stay as their text). */
+export function plainValue(node: AstNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of propertiesOf(node)) out[keyOf(prop)] = plainValue(prop.children[1]);
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(plainValue);
+    default:
+      return node.value;
+  }
+}

@@ -1,0 +1,84 @@
+// JSON (and JSONC) text -> syntax tree through jsonc-parser, tolerant of half-typed input.
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { AstNode } from './ast';
+import { MAX_NESTING_DEPTH, maskPlaceholders, prescanJson } from './prescan';
+import type { SyntaxProblem } from './syntax-problem';
+
+export interface ParsedJson {
+  root: AstNode | undefined;
+  problems: SyntaxProblem[];
+}
+
+export function parseJson(text: string): ParsedJson {
+  const scan = prescanJson(text);
+  if (scan.tooDeepAt !== undefined) {
+    return {
+      root: undefined,
+      problems: [{
+        offset: scan.tooDeepAt,
+        length: 1,
+        message: `Nesting is deeper than ${MAX_NESTING_DEPTH} levels; the document was not analysed.`,
+      }],
+    };
+  }
+  const errors: ParseError[] = [];
+  const masked = maskPlaceholders(text, scan.placeholders);
+  const root = parseTree(masked, errors, { allowTrailingComma: true, disallowComments: false }) as unknown as AstNode | undefined;
+  if (root && scan.placeholders.length) restorePlaceholders(root, text, scan.placeholders);
+  const problems = errors.map((e) => ({
+    offset: e.offset,
+    length: Math.max(e.length, 1),
+    message: describe(e, text),
+  }));
+  if (!text.trim()) problems.push({ offset: 0, length: 0, message: 'The document is empty.' });
+  return { root, problems: dedupe(problems) };
+}
+
+function describe(error: ParseError, text: string): string {
+  const code = printParseErrorCode(error.error);
+  const near = text.substr(error.offset, Math.min(error.length, 20)).replace(/\s+/g, ' ');
+  const words: Record<string, string> = {
+    InvalidSymbol: 'Invalid symbol',
+    InvalidNumberFormat: 'Invalid number',
+    PropertyNameExpected: 'Property name expected',
+    ValueExpected: 'Value expected',
+    ColonExpected: 'Colon expected',
+    CommaExpected: 'Comma expected',
+    CloseBraceExpected: 'Closing brace `}` expected',
+    CloseBracketExpected: 'Closing bracket `]` expected',
+    EndOfFileExpected: 'End of file expected',
+    InvalidCommentToken: 'Invalid comment',
+    UnexpectedEndOfComment: 'Unterminated comment',
+    UnexpectedEndOfString: 'Unterminated string',
+    UnexpectedEndOfNumber: 'Unterminated number',
+    InvalidUnicode: 'Invalid unicode escape',
+    InvalidEscapeCharacter: 'Invalid escape character',
+    InvalidCharacter: 'Invalid character in string',
+  };
+  const what = words[code] ?? code;
+  return near && error.length > 0 ? `${what} near \`${near}\`.` : `${what}.`;
+}
+
+/** Gives masked placeholder nodes their source text back and marks them as bare. */
+function restorePlaceholders(root: AstNode, text: string, placeholders: { offset: number; length: number }[]): void {
+  const starts = new Map(placeholders.map((p) => [p.offset, p.length]));
+  const stack: AstNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'string') {
+      const length = starts.get(node.offset);
+      if (length === node.length) {
+        node.value = text.substr(node.offset, length);
+        node.bare = true;
+      }
+    } else if (node.children) {
+      for (const child of node.children) stack.push(child);
+    }
+  }
+}
+
+/** jsonc-parser reports a cascade at one offset for one mistake; keep the first per offset. */
+function dedupe(problems: SyntaxProblem[]): SyntaxProblem[] {
+  const seen = new Set<number>();
+  return problems.filter((p) => (seen.has(p.offset) ? false : (seen.add(p.offset), true)));
+}

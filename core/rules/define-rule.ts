@@ -1,0 +1,90 @@
+// The rule contract: metadata (ESLint `meta` style) plus a check over one state or the document.
+import type { AstNode, OffsetRange } from '../parse/ast';
+import type { ParsedDocument } from '../parse';
+import type { Finding, FindingTag, Fix, Severity } from '../findings/types';
+import type { State, StateMachine } from '../model/types';
+
+export type RuleCategory = 'security' | 'correctness' | 'best-practice';
+
+export interface RuleOptionSpec {
+  type: 'number' | 'boolean' | 'string' | 'string[]';
+  default: number | boolean | string | string[];
+  description: string;
+}
+
+export interface RuleMeta {
+  /** Stable id: `SEC001`. */
+  code: string;
+  /** kebab-case, identical to the rule's file name and fixture folder: `inline-secret`. */
+  name: string;
+  title: string;
+  description: string;
+  category: RuleCategory;
+  severity: Severity;
+  /** Derived from the code; never typed by hand. */
+  docsUrl: string;
+  cwe?: string[];
+  messages: Record<string, string>;
+  options: Record<string, RuleOptionSpec>;
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The node to underline; or give `range`. */
+  node?: AstNode;
+  range?: OffsetRange;
+  fixes?: Fix[];
+  tags?: FindingTag[];
+  /** Overrides the rule's default severity for this finding (a user setting still wins). */
+  severity?: Severity;
+  findingData?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  text: string;
+  parsed: ParsedDocument;
+  /** Undefined when the root is not an object. */
+  model: StateMachine | undefined;
+  workflowType: 'STANDARD' | 'EXPRESS';
+  /** This rule's options, defaults filled in. */
+  options: Record<string, unknown>;
+  report(report: Report): void;
+}
+
+export interface StateRuleContext extends RuleContext {
+  model: StateMachine;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Findings that depend only on one state's subtree (and the shared graph): cacheable per state. */
+  checkState?(state: State, ctx: StateRuleContext): void;
+  /** Findings about the document as a whole. */
+  checkDocument?(ctx: RuleContext): void;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/asl-guard/asl-guard/blob/main/docs/rules/';
+
+type RuleDefinition = Omit<RuleMeta, 'docsUrl' | 'options'> & {
+  options?: Record<string, RuleOptionSpec>;
+  checkState?: Rule['checkState'];
+  checkDocument?: Rule['checkDocument'];
+};
+
+/** Declares a rule; fills in the docs URL from the code. */
+export function defineRule(definition: RuleDefinition): Rule {
+  const { checkState, checkDocument, options, ...meta } = definition;
+  return {
+    meta: { ...meta, options: options ?? {}, docsUrl: `${DOCS_BASE_URL}${meta.code}.md` },
+    checkState,
+    checkDocument,
+  };
+}
+
+/** `Task {{name}} ...` with data -> the message text. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}
+
+export type { Finding };

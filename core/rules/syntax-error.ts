@@ -1,0 +1,17 @@
+// ASL001: text that does not parse as JSON or YAML.
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  code: 'ASL001',
+  name: 'syntax-error',
+  title: 'Syntax error',
+  description: 'The document is not valid JSON or YAML; the parts that do parse are still checked.',
+  category: 'correctness',
+  severity: 'error',
+  messages: { syntax: '{{detail}}' },
+  checkDocument(ctx) {
+    for (const problem of ctx.parsed.problems) {
+      ctx.report({ messageId: 'syntax', data: { detail: problem.message }, range: { offset: problem.offset, length: problem.length } });
+    }
+  },
+});
