@@ -5,7 +5,9 @@ import { buildModel } from './model/build';
 import type { StateMachine } from './model/types';
 import type { Finding } from './findings/types';
 import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from './config/config';
-import { runRules } from './engine/run-rules';
+import { runRules, type StateFindingsCache } from './engine/run-rules';
+import { analyzeIncrementally } from './engine/incremental';
+import type { TextChange } from './parse/splice';
 import { RULES } from './rules';
 import type { RuleMeta } from './rules/define-rule';
 
@@ -15,10 +17,14 @@ export interface AnalyzeOptions {
 }
 
 export interface AnalysisResult {
+  /** The analysed text. */
+  text: string;
   parsed: ParsedDocument;
   model: StateMachine | undefined;
   /** Sorted by offset; suppressed findings are included and marked. */
   findings: Finding[];
+  /** Per-state rule results, reused by `analyzeChange`. */
+  stateFindings: StateFindingsCache;
 }
 
 /**
@@ -29,8 +35,18 @@ export interface AnalysisResult {
 export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   const parsed = parseDocument(text, options.format);
   const model = buildModel(parsed.root, options.format);
-  const findings = runRules({ text, parsed, model }, RULES, options.config ?? DEFAULT_CONFIG);
-  return { parsed, model, findings };
+  const { findings, cache } = runRules({ text, parsed, model }, RULES, options.config ?? DEFAULT_CONFIG);
+  return { text, parsed, model, findings, stateFindings: cache };
+}
+
+/**
+ * Analyses `newText`, the result of applying `changes` (in order, each against the text before
+ * it) to `previous.text`. Re-parses and re-checks only the state an edit falls in when it can, and
+ * gives exactly the findings `analyze(newText)` would. CONSUMES `previous`: its syntax tree and
+ * model are updated in place and must not be used afterwards.
+ */
+export function analyzeChange(previous: AnalysisResult, newText: string, changes: readonly TextChange[], options: AnalyzeOptions): AnalysisResult {
+  return analyzeIncrementally(previous, newText, changes, { ...options, rules: RULES, full: analyze });
 }
 
 /** Metadata of every rule, sorted by code. */
@@ -56,6 +72,7 @@ export function looksLikeStateMachine(text: string, format: DocumentFormat): boo
 }
 
 export { formatForPath, type DocumentFormat } from './parse';
+export type { TextChange } from './parse/splice';
 export { LineIndex, type Position, type LineRange } from './text/line-index';
 export type { Finding, Fix, Severity, TextEdit, FindingTag } from './findings/types';
 export { atLeast, SEVERITIES } from './findings/types';

@@ -1,0 +1,72 @@
+// Incremental analysis must equal full analysis: random edits on real corpus files (typing,
+// deleting, pasting braces and quotes), each step compared with analyze() of the same text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { analyze, analyzeChange, type AnalysisResult, type TextChange } from '../../core';
+
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'asl');
+const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
+// A spread of real files: every 10th, so the test stays quick but covers many shapes.
+const sample = files.filter((_, i) => i % 10 === 0).map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+
+const comparable = (r: AnalysisResult) => r.findings.map((f) => ({ ...f }));
+
+/** An edit near a random offset, biased to the inside of string values, where people type. */
+const editArbitrary = fc.record({
+  // noBias: fast-check favours extreme values, which would put most edits at the file's ends.
+  position: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000),
+  deleteLength: fc.nat({ max: 3 }),
+  insert: fc.oneof(
+    { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', 'Z', '1', ' ', '-', '_', '.'), maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.constantFrom('"', '{', '}', ',', ':', '[', ']', '\\', '$', '*', 'é', '😀') },
+  ),
+  snapToString: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+});
+
+function toChange(text: string, edit: fc.RecordValue<{ position: number; deleteLength: number; insert: string; snapToString: boolean }>): TextChange {
+  let offset = Math.floor(edit.position * text.length);
+  if (edit.snapToString) {
+    // Inside the next string value (`: "` opens one), where typing keeps the document well formed.
+    const value = text.indexOf(': "', offset);
+    if (value >= 0) offset = value + 3;
+  }
+  const length = Math.min(edit.deleteLength, text.length - offset);
+  return { offset, length, text: edit.insert };
+}
+
+test('analyzeChange gives exactly the findings of a full analysis after each random edit', () => {
+  let incremental = 0;
+  let steps = 0;
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: sample.length - 1 }), fc.array(editArbitrary, { minLength: 1, maxLength: 6 }), (fileIndex, edits) => {
+      let text = sample[fileIndex];
+      let result = analyze(text, { format: 'json' });
+      for (const edit of edits) {
+        const change = toChange(text, edit);
+        const next = text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
+        const root = result.parsed.root;
+        result = analyzeChange(result, next, [change], { format: 'json' });
+        text = next;
+        steps++;
+        if (root && result.parsed.root === root) incremental++;
+        assert.deepEqual(comparable(result), comparable(analyze(text, { format: 'json' })));
+      }
+    }),
+    { seed: 20261124, numRuns: 150 },
+  );
+  // The property is only meaningful if most edits took the incremental path.
+  assert.ok(incremental / steps > 0.4, `only ${incremental} of ${steps} edits were incremental`);
+});
+
+test('an edit that spans a state boundary falls back to a full analysis with the same result', () => {
+  const text = readFileSync(join(CORPUS, files[0]), 'utf8');
+  const previous = analyze(text, { format: 'json' });
+  const cut = text.indexOf('"States"');
+  const change = { offset: cut, length: 12, text: '' };
+  const next = text.slice(0, cut) + text.slice(cut + 12);
+  const result = analyzeChange(previous, next, [change], { format: 'json' });
+  assert.deepEqual(comparable(result), comparable(analyze(next, { format: 'json' })));
+});
