@@ -1,6 +1,7 @@
 // One build script, three entry points: the VS Code client, the language server and the CLI.
 // `--production` minifies for the .vsix; the default keeps names readable for stack traces in tests.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
@@ -17,12 +18,30 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  // jsonc-parser's `main` is a UMD build whose dynamic require()s esbuild cannot follow: client, server and
+  // the test bundle use its ESM build (mainFields), like the CLI below.
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], mainFields: ['module', 'main'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: { server: 'server/src/server.ts' },
+    outdir: 'dist',
+    mainFields: ['module', 'main'],
+    // Also the `asl-guard-language-server` bin entry, so it must be directly executable.
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __ASL_GUARD_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
+  }),
+  // Extension-host tests (run inside VS Code or code-server by test/electron and test/e2e); never packaged.
+  production
+    ? undefined
+    : esbuild.build({ ...common, entryPoints: { 'test/exthost': 'test/exthost/index.ts' }, outdir: 'dist', external: ['vscode'], mainFields: ['module', 'main'] }),
   esbuild.build({
     ...common,
     entryPoints: { cli: 'cli/src/main.ts' },
     outdir: 'dist',
+    // jsonc-parser's `main` is a UMD build whose dynamic require()s esbuild cannot follow; use its ESM build.
+    mainFields: ['module', 'main'],
     banner: { js: '#!/usr/bin/env node' },
+    // `asl-guard --version` prints package.json's version without reading package.json at run time.
+    define: { __ASL_GUARD_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
   }),
 ]);

@@ -9,6 +9,8 @@ export interface StateGraph {
   reachable: ReadonlySet<State>;
   /** Strongly connected components that form a loop (several states, or one state that targets itself). */
   cycles: readonly (readonly State[])[];
+  /** States that can move to a state, in its own scope (the inverse of `successors`). */
+  predecessors: ReadonlyMap<State, readonly State[]>;
 }
 
 const cache = new WeakMap<StateMachine, StateGraph>();
@@ -33,9 +35,31 @@ function build(model: StateMachine): StateGraph {
     }
     successors.set(state, targets);
   }
+  const predecessors = new Map<State, State[]>(model.states.map((s) => [s, []]));
+  for (const [state, targets] of successors) for (const target of targets) predecessors.get(target)!.push(state);
   const reachable = new Set<State>();
   markReachable(model.scope, successors, reachable);
-  return { successors, reachable, cycles: findCycles(model.states, successors) };
+  return { successors, reachable, cycles: findCycles(model.states, successors), predecessors };
+}
+
+/**
+ * States that may run before `state` in the same execution: its predecessors, transitively, and
+ * (for a state inside a Parallel branch or Map processor) the owner state and everything before it.
+ * Includes `state` itself only when it sits in a loop.
+ * @example precedingStates(graph, restart).has(checkDepthChoice)
+ */
+export function precedingStates(graph: StateGraph, state: State): Set<State> {
+  const seen = new Set<State>();
+  const stack: State[] = [...(graph.predecessors.get(state) ?? [])];
+  if (state.scope.owner) stack.push(state.scope.owner);
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    for (const previous of graph.predecessors.get(current) ?? []) if (!seen.has(previous)) stack.push(previous);
+    if (current.scope.owner && !seen.has(current.scope.owner)) stack.push(current.scope.owner);
+  }
+  return seen;
 }
 
 function markReachable(scope: Scope, successors: Map<State, State[]>, reachable: Set<State>): void {

@@ -22,6 +22,7 @@ export default defineRule({
     const end = valueOf(state.node, 'End');
     if (!next && !end) ctx.report({ messageId: 'missing', data: { name: state.name }, node: state.keyNode });
     else if (next && end?.value === true) ctx.report({ messageId: 'both', data: { name: state.name }, node: end.parent ?? end });
-    else if (!next && end && end.value !== true) ctx.report({ messageId: 'endNotTrue', node: end });
+    // A non-boolean End (or a placeholder) is ASL006's to report.
+    else if (!next && end?.type === 'boolean' && end.value !== true) ctx.report({ messageId: 'endNotTrue', node: end });
   },
 });

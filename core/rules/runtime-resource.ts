@@ -1,5 +1,11 @@
-// IAM002: resource chosen at run time. NOT YET IMPLEMENTED: metadata only, no check.
+// IAM002: the resource a task calls is chosen from state data at run time (a `.$` path, an
+// intrinsic or a JSONata expression), so the policy cannot name it.
 import { defineRule } from './define-rule';
+import { resourceUses } from '../iam/params';
+import { patternOf } from '../iam/resource-value';
+
+const MAX = 80;
+const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 
 export default defineRule({
   code: 'IAM002',
@@ -8,5 +14,21 @@ export default defineRule({
   description: 'The resource name comes from state data at run time, so the policy cannot be scoped to it.',
   category: 'security',
   severity: 'warning',
-  messages: {},
+  cwe: ['CWE-639'],
+  messages: {
+    runtime: '{{param}} ({{noun}}) is taken from {{source}} at run time, so the execution role must allow any {{noun}}. Check the value against an allow-list in a Choice state, or build it from a fixed name prefix.',
+    runtimePrefix: '{{param}} ({{noun}}) is built at run time from {{source}}; the policy can only be limited to "{{pattern}}". Check the value against an allow-list in a Choice state.',
+    runtimeIntegration: 'The Resource is computed at run time, so neither the integration nor its permissions are known before the state runs.',
+  },
+  checkState(state, ctx) {
+    if (state.resource?.kind === 'expression') ctx.report({ messageId: 'runtimeIntegration', node: state.resource.node });
+    for (const use of resourceUses(state)) {
+      const { value, param } = use;
+      if (value.kind !== 'runtime' || param.notReported) continue;
+      const name = use.field === 'ItemReader' || use.field === 'ResultWriter' ? `${use.field}.${param.path}` : param.path === '@Resource' ? 'Resource' : param.path;
+      const literal = (value.template ?? []).some((p) => p !== undefined && p !== '');
+      const data = { param: name, noun: param.noun, source: clip(value.source ?? 'state data'), pattern: clip(patternOf(value)) };
+      ctx.report({ messageId: literal ? 'runtimePrefix' : 'runtime', data, node: value.node, severity: literal ? 'info' : undefined, findingData: { param: name, noun: param.noun, pattern: patternOf(value) } });
+    }
+  },
 });

@@ -1,5 +1,10 @@
-// IAM001: wildcard in resource. NOT YET IMPLEMENTED: metadata only, no check.
+// IAM001: a `*` in a task's resource ARN or in a parameter that names the resource (function,
+// topic, queue, table, state machine, secret, parameter, bucket, role) forces a wildcard policy.
 import { defineRule } from './define-rule';
+import { credentialsRole, resourceUses } from '../iam/params';
+
+const MAX = 80;
+const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 
 export default defineRule({
   code: 'IAM001',
@@ -8,5 +13,18 @@ export default defineRule({
   description: "A `*` in a task's resource ARN or ARN-valued parameter forces a wildcard in the execution role's policy.",
   category: 'security',
   severity: 'warning',
-  messages: {},
+  cwe: ['CWE-732'],
+  messages: {
+    wildcard: '{{param}} names {{noun}} "{{value}}" with a wildcard: the execution role must be allowed on every matching {{noun}}. Name the one resource this state needs.',
+    wildcardRole: 'Credentials.RoleArn "{{value}}" holds a wildcard: the execution role would need sts:AssumeRole on every matching role. Name the one role this task assumes.',
+  },
+  checkState(state, ctx) {
+    for (const use of resourceUses(state)) {
+      if (use.value.kind !== 'wildcard') continue;
+      const param = use.param.path === '@Resource' ? 'Resource' : use.field === 'ItemReader' || use.field === 'ResultWriter' ? `${use.field}.${use.param.path}` : use.param.path;
+      ctx.report({ messageId: 'wildcard', data: { param, noun: use.param.noun, value: clip(use.value.text) }, node: use.value.node, findingData: { param, noun: use.param.noun } });
+    }
+    const role = credentialsRole(state);
+    if (role?.kind === 'wildcard') ctx.report({ messageId: 'wildcardRole', data: { value: clip(role.text) }, node: role.node });
+  },
 });

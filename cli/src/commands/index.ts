@@ -1,0 +1,11 @@
+// The command table of `asl-guard`: one row per sub-command, each implemented in its own file here.
+import type { CommandEntry } from '../command';
+
+/** Every sub-command, in the order `asl-guard --help` lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'scan',
+    summary: 'Scan ASL files and folders for security, quota and structural problems.',
+    load: () => import('./scan.js'),
+  },
+];

@@ -1,0 +1,36 @@
+// Switches plain JSON/YAML documents that are state machines (root has StartAt and States) to the
+// ASL languages. A cheap text test on the first few KB runs first; core's looksLikeStateMachine decides.
+import * as vscode from 'vscode';
+import { looksLikeStateMachine } from '../../core';
+import { aslLanguageFor, ASL_YAML, SETTINGS_SECTION } from '../../protocol';
+
+/** Only the head of the text is searched for the two keys before a real parse. */
+const HEAD_CHARS = 8192;
+/** Larger documents are left alone: AWS caps a definition at 1 MB. */
+const MAX_CHARS = 2_000_000;
+
+/** True when the document is plain JSON/YAML whose content is a state machine definition. */
+export function isStateMachineDocument(document: vscode.TextDocument): boolean {
+  const target = aslLanguageFor(document.languageId);
+  if (!target) return false;
+  const text = document.getText();
+  if (text.length > MAX_CHARS) return false;
+  const head = text.slice(0, HEAD_CHARS);
+  if (!head.includes('StartAt') || !head.includes('States')) return false;
+  return looksLikeStateMachine(text, target === ASL_YAML ? 'yaml' : 'json');
+}
+
+/** Watches opened documents and switches state machines to ASL while `aslGuard.detectStateMachines` is on. */
+export function detectStateMachines(): vscode.Disposable {
+  // Documents switched once and then switched back by the user keep the user's choice.
+  const switched = new Set<string>();
+  const check = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    if (switched.has(key) || !vscode.workspace.getConfiguration(SETTINGS_SECTION, document).get<boolean>('detectStateMachines', true)) return;
+    if (!isStateMachineDocument(document)) return;
+    switched.add(key);
+    void vscode.languages.setTextDocumentLanguage(document, aslLanguageFor(document.languageId)!);
+  };
+  vscode.workspace.textDocuments.forEach(check);
+  return vscode.workspace.onDidOpenTextDocument(check);
+}

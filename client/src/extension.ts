@@ -1,0 +1,45 @@
+// The VS Code side: starts the language server (over IPC) once an ASL document is open, switches
+// plain JSON/YAML state machines to ASL and registers the commands. Analysis happens in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ASL_LANGUAGE_IDS, SETTINGS_SECTION } from '../../protocol';
+import { detectStateMachines } from './detect';
+import { registerUseAslLanguage } from './commands/use-asl-language';
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: ASL_LANGUAGE_IDS.map((language) => ({ language })),
+    // Sends workspace/didChangeConfiguration when aslGuard.* changes; the server then pulls the values.
+    synchronize: { configurationSection: SETTINGS_SECTION },
+  };
+  // The id makes vscode-languageclient honour `aslGuard.trace.server`.
+  return new LanguageClient(SETTINGS_SECTION, 'ASL Guard', serverOptions, clientOptions);
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  // The extension also activates for every JSON/YAML file (to find state machines in them), so the
+  // server process starts only when there is an ASL document to analyse.
+  const startIfNeeded = (document: vscode.TextDocument) => {
+    if (client || !ASL_LANGUAGE_IDS.includes(document.languageId)) return;
+    client = createClient(context);
+    client.start().catch((error: Error) => void vscode.window.showErrorMessage(`ASL Guard: the language server did not start: ${error.message}`));
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(startIfNeeded),
+    registerUseAslLanguage(),
+    detectStateMachines(),
+  );
+  vscode.workspace.textDocuments.forEach(startIfNeeded);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,165 @@
+// What a value that names an AWS resource is, for the IAM rules and the policy generator alike:
+// a literal, a wildcard, a run-time value (with the literal parts of its template), a deploy-time
+// placeholder, a documentation placeholder or the machine's own ARN.
+import type { AstNode } from '../parse/ast';
+import { isIntrinsic, isJsonata, isPlaceholder, hasPlaceholder, jsonataBody } from '../model/values';
+import { parseJsonata, jsonataConstant, jsonataReferences, type JsonataNode } from '../expressions/jsonata';
+
+export type ResourceValueKind =
+  | 'literal' // a name or ARN written in the definition (may hold `${...}` parts)
+  | 'wildcard' // a literal with `*` in it
+  | 'runtime' // taken from state data at run time (JSONPath, intrinsic, JSONata)
+  | 'placeholder' // the whole value is one deploy-time substitution: `${TopicArn}`
+  | 'self' // the state machine's own ARN: `$$.StateMachine.Id`
+  | 'unknown'; // not a string (an object, a number where a name belongs)
+
+export interface ResourceValue {
+  kind: ResourceValueKind;
+  /** The literal text; for `runtime`, the expression as written. */
+  text: string;
+  /**
+   * For `runtime`: the value's shape, literal parts with `undefined` for each part computed at
+   * run time. `States.Format('arn:aws:iam::{}:role/Audit', $.id)` -> ['arn:aws:iam::', undefined, ':role/Audit'].
+   */
+  template?: (string | undefined)[];
+  /** Where a run-time value comes from: `$.fn`, `$states.input.fn`, `$$.Execution.Input.x`. */
+  source?: string;
+  node: AstNode;
+}
+
+/**
+ * Classifies the value of a parameter. `key` is the key as written (`FunctionName.$` makes the
+ * value a path or intrinsic).
+ * @example classifyValue('FunctionName.$', node('$.fn')).kind === 'runtime'
+ * @example classifyValue('FunctionName', node("{% 'child-flow' %}")).text === 'child-flow'
+ */
+export function classifyValue(key: string, node: AstNode): ResourceValue {
+  if (node.type !== 'string') {
+    if (node.bare && typeof node.value === 'string') return { kind: 'placeholder', text: node.value, node };
+    return { kind: 'unknown', text: node.value === undefined ? '' : String(node.value), node };
+  }
+  const text = node.value as string;
+  if (key.endsWith('.$')) return classifyPath(text, node);
+  if (isJsonata(text)) return classifyJsonata(text, node);
+  return classifyLiteral(text, node);
+}
+
+/** A plain string value: placeholder, wildcard or literal. */
+export function classifyLiteral(text: string, node: AstNode): ResourceValue {
+  if (isPlaceholder(text)) return { kind: 'placeholder', text, node };
+  if (hasWildcard(text)) return { kind: 'wildcard', text, node };
+  return { kind: 'literal', text, node };
+}
+
+/** `*` outside of `${...}` placeholders. */
+export function hasWildcard(text: string): boolean {
+  return (hasPlaceholder(text) ? text.replace(/\$\{[^}]*\}/g, '') : text).includes('*');
+}
+
+function classifyPath(text: string, node: AstNode): ResourceValue {
+  const t = text.trim();
+  if (t === '$$.StateMachine.Id') return { kind: 'self', text, node };
+  if (isIntrinsic(t)) {
+    const template = formatTemplate(t);
+    return { kind: 'runtime', text, node, template: template ?? [undefined], source: firstPath(t) ?? t };
+  }
+  return { kind: 'runtime', text, node, template: [undefined], source: t };
+}
+
+function classifyJsonata(text: string, node: AstNode): ResourceValue {
+  const body = jsonataBody(text)?.body ?? '';
+  const { ast } = parseJsonata(body);
+  const constant = jsonataConstant(ast);
+  if (constant !== undefined) return { ...classifyLiteral(constant, node), text: constant };
+  if (ast && isSelfReference(ast)) return { kind: 'self', text, node };
+  const refs = ast ? jsonataReferences(ast) : [];
+  return { kind: 'runtime', text, node, template: (ast && concatTemplate(ast)) ?? [undefined], source: refs[0] ?? body.trim() };
+}
+
+function isSelfReference(ast: JsonataNode): boolean {
+  const refs = jsonataReferences(ast);
+  return ast.type === 'path' && refs.length === 1 && refs[0] === '$states.context.StateMachine.Id';
+}
+
+/** `'arn:aws:iam::' & $states.input.account & ':role/Audit'` -> literal parts and holes. */
+function concatTemplate(ast: JsonataNode): (string | undefined)[] | undefined {
+  const parts: (string | undefined)[] = [];
+  const stack: JsonataNode[] = [ast];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'binary' && n.value === '&') {
+      stack.push(n.rhs as JsonataNode, n.lhs as JsonataNode);
+    } else if (n.type === 'string' && typeof n.value === 'string') {
+      parts.push(n.value);
+    } else {
+      parts.push(undefined);
+    }
+  }
+  return parts.length > 1 ? mergeHoles(parts) : undefined;
+}
+
+/** `States.Format('a{}b', $.x)` -> ['a', undefined, 'b']; undefined for other intrinsics. */
+export function formatTemplate(expression: string): (string | undefined)[] | undefined {
+  const m = /^\s*States\.Format\(\s*'((?:[^'\\]|\\.)*)'/.exec(expression);
+  if (!m) return [undefined];
+  const parts: (string | undefined)[] = [];
+  let literal = '';
+  const raw = m[1];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\' && i + 1 < raw.length) {
+      literal += raw[++i];
+    } else if (c === '{' && raw[i + 1] === '}') {
+      parts.push(literal, undefined);
+      literal = '';
+      i++;
+    } else {
+      literal += c;
+    }
+  }
+  parts.push(literal);
+  return mergeHoles(parts.filter((p) => p !== ''));
+}
+
+function mergeHoles(parts: (string | undefined)[]): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (p === undefined && out.length && last === undefined) continue;
+    if (p !== undefined && out.length && last !== undefined) out[out.length - 1] = last + p;
+    else out.push(p);
+  }
+  return out;
+}
+
+function firstPath(expression: string): string | undefined {
+  return /\$\$?[A-Za-z0-9_.[\]'"-]*/.exec(expression.replace(/'(?:[^'\\]|\\.)*'/g, "''"))?.[0];
+}
+
+/** The literal text before the first run-time part (`'orders-'` of `'orders-' & $x`). */
+export function literalPrefix(value: ResourceValue): string {
+  if (value.kind !== 'runtime') return value.text;
+  return value.template?.[0] ?? '';
+}
+
+/**
+ * The narrowest IAM pattern for a value: literal text as is, each run-time part as `*`.
+ * @example patternOf(runtime of States.Format('orders-{}', $.id)) === 'orders-*'
+ */
+export function patternOf(value: ResourceValue): string {
+  if (value.kind !== 'runtime') return value.text;
+  return (value.template ?? [undefined]).map((p) => (p === undefined ? '*' : p)).join('');
+}
+
+const DOC_PLACEHOLDER = /^(<[^>]*>|\([^)]*\)|\{\{[^}]*\}\}|\[\[[^\]]*\]\]|[A-Z][A-Z0-9_-]*|your[-_ ]?\S*|x{3,}|.*account[-_ ]?(id|number).*|.*region.*)$/i;
+
+/**
+ * An ARN part that stands for a value the reader must fill in: `<AWS_ACCOUNT_ID>`, `(Account_ID)`,
+ * `your-account-id`, `REGION`, `{{region}}`, `[[accountId]]`. Real regions and 12-digit accounts are not.
+ */
+export function isDocPlaceholder(part: string, role: 'region' | 'account'): boolean {
+  if (!part || hasPlaceholder(part)) return false;
+  if (role === 'account' && /^\d{12}$/.test(part)) return false;
+  if (role === 'region' && /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(part)) return false;
+  return DOC_PLACEHOLDER.test(part) && !part.includes('*');
+}

@@ -1,0 +1,173 @@
+// What a payload string really contains, for the secret rules: the string literals written in it
+// (plain value, intrinsic arguments, JSONata string literals and object-constructor keys) and the
+// data it reads (JSONPath paths, JSONata `$states...` and variable references).
+import { jsonataBody, isIntrinsic, isJsonata } from '../model/values';
+import { jsonataReferences, jsonataStringLiterals, parseJsonata, walkJsonata, type JsonataNode } from '../expressions/jsonata';
+
+export interface LiteralPiece {
+  text: string;
+  /** The key a JSONata object constructor gives this literal (`{'password': '...'}`). */
+  key?: string;
+}
+
+/** Where referenced data comes from. */
+export type DataSource = 'state-input' | 'execution-input' | 'variable' | 'map-item' | 'task-result' | 'error-output' | 'task-token' | 'context';
+
+export interface DataReference {
+  /** As written: `$.user.token`, `$states.input.password`, `$$.Execution.Input.auth`. */
+  text: string;
+  source: DataSource;
+  /** Segments below the source root (`['user', 'token']`); index steps become `*`. */
+  segments: string[];
+  /** For variables: the variable name without `$`. */
+  variable?: string;
+}
+
+/** Splits `$.a.b[0]['c d']` after its root into segments; undefined when it is not a path. */
+export function parsePath(text: string): { root: string; segments: string[] } | undefined {
+  const m = /^(\$\$|\$[A-Za-z_][\w]*|\$)/.exec(text.trim());
+  if (!m) return undefined;
+  const segments: string[] = [];
+  const rest = text.trim().slice(m[0].length);
+  const re = /\.([^.[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[[^\]]*\]/g;
+  for (const part of rest.matchAll(re)) {
+    const name = part[1] ?? part[2] ?? part[3];
+    segments.push(name !== undefined ? name : '*');
+  }
+  return { root: m[1], segments };
+}
+
+/** Classifies a JSONPath reference (`$...`, `$$...`, `$var...`). */
+export function jsonPathReference(text: string): DataReference | undefined {
+  const parsed = parsePath(text);
+  if (!parsed) return undefined;
+  const { root, segments } = parsed;
+  if (root === '$') return { text, source: 'state-input', segments };
+  if (root === '$$') return contextReference(text, segments);
+  return { text, source: 'variable', segments, variable: root.slice(1) };
+}
+
+function contextReference(text: string, segments: string[]): DataReference {
+  const [a, b, c] = segments;
+  if (a === 'Task' && b === 'Token') return { text, source: 'task-token', segments: [] };
+  if (a === 'Execution' && b === 'Input') return { text, source: 'execution-input', segments: segments.slice(2) };
+  if (a === 'Map' && b === 'Item' && c === 'Value') return { text, source: 'map-item', segments: segments.slice(3) };
+  return { text, source: 'context', segments };
+}
+
+/** Classifies a JSONata reference as given by `jsonataReferences` (`$states.input.x`, `$var.y`). */
+export function jsonataReference(text: string): DataReference | undefined {
+  const parts = text.split('.');
+  const head = parts[0];
+  if (!head.startsWith('$') || head === '$') return undefined;
+  if (head !== '$states') return { text, source: 'variable', segments: parts.slice(1), variable: head.slice(1) };
+  const [, area, ...rest] = parts;
+  if (area === 'input') return { text, source: 'state-input', segments: rest };
+  if (area === 'result') return { text, source: 'task-result', segments: rest };
+  if (area === 'errorOutput') return { text, source: 'error-output', segments: rest };
+  if (area === 'context') return contextReference(text, rest);
+  return undefined;
+}
+
+/** Paths written in an intrinsic call, outside its string literals. */
+export function intrinsicPaths(value: string): string[] {
+  return splitIntrinsic(value).paths;
+}
+
+/** String literals written in an intrinsic call (`'Bearer {}'`), unescaped. */
+export function intrinsicLiterals(value: string): string[] {
+  return splitIntrinsic(value).literals;
+}
+
+function splitIntrinsic(value: string): { literals: string[]; paths: string[] } {
+  const literals: string[] = [];
+  const paths: string[] = [];
+  let i = 0;
+  while (i < value.length) {
+    const ch = value[i];
+    if (ch === "'") {
+      let text = '';
+      i++;
+      while (i < value.length && value[i] !== "'") {
+        if (value[i] === '\\' && i + 1 < value.length) i++;
+        text += value[i++];
+      }
+      literals.push(text);
+      i++;
+    } else if (ch === '$') {
+      const m = /^\$\$?(?:[\w.]|\[[^\]]*\])*/.exec(value.slice(i));
+      const path = m ? m[0] : '$';
+      paths.push(path);
+      i += Math.max(1, path.length);
+    } else {
+      i++;
+    }
+  }
+  return { literals, paths };
+}
+
+/** The parsed JSONata AST of a `{% %}` string, or undefined. */
+export function jsonataAst(value: string): JsonataNode | undefined {
+  const body = jsonataBody(value);
+  return body ? parseJsonata(body.body).ast : undefined;
+}
+
+/** Pairs of object constructors whose key is a string literal: `{'Authorization': expr}`. */
+export function jsonataPairs(ast: JsonataNode): { key: string; value: JsonataNode }[] {
+  const out: { key: string; value: JsonataNode }[] = [];
+  walkJsonata(ast, (node) => {
+    if (node.type === 'unary' && node.value === '{' && Array.isArray(node.lhs)) {
+      for (const pair of node.lhs as unknown[]) {
+        if (!Array.isArray(pair) || pair.length !== 2) continue;
+        const [k, v] = pair as [JsonataNode, JsonataNode];
+        if (k?.type === 'string' && typeof k.value === 'string' && v) out.push({ key: k.value, value: v });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The string literals a payload string carries: the value itself for a plain literal, the
+ * quoted arguments of an intrinsic under a `.$` key, or the string literals of a JSONata
+ * expression (object-constructor values come with their key).
+ */
+export function literalPieces(value: string, dynamicKey: boolean): LiteralPiece[] {
+  if (isJsonata(value)) {
+    const ast = jsonataAst(value);
+    if (!ast) return [];
+    const keyed = new Map<JsonataNode, string>();
+    for (const pair of jsonataPairs(ast)) if (pair.value.type === 'string') keyed.set(pair.value, pair.key);
+    const pieces: LiteralPiece[] = [];
+    const keyNodes = new Set<unknown>();
+    walkJsonata(ast, (node) => {
+      if (node.type === 'unary' && node.value === '{' && Array.isArray(node.lhs)) for (const pair of node.lhs as unknown[]) if (Array.isArray(pair)) keyNodes.add(pair[0]);
+    });
+    walkJsonata(ast, (node) => {
+      if (node.type === 'string' && typeof node.value === 'string' && !keyNodes.has(node)) pieces.push({ text: node.value, key: keyed.get(node) });
+    });
+    return pieces;
+  }
+  if (dynamicKey) return isIntrinsic(value) ? intrinsicLiterals(value).map((text) => ({ text })) : [];
+  return [{ text: value }];
+}
+
+/** All string literals of a JSONata expression joined: `'Bearer ' & 'abc'` -> `Bearer abc`. */
+export function joinedJsonataLiterals(value: string): string | undefined {
+  const ast = isJsonata(value) ? jsonataAst(value) : undefined;
+  if (!ast) return undefined;
+  const literals = jsonataStringLiterals(ast);
+  return literals.length > 1 ? literals.map((l) => l.value).join('') : undefined;
+}
+
+/** The data a payload string reads at run time: paths of a `.$` value, or JSONata references. */
+export function dataReferences(value: string, dynamicKey: boolean): DataReference[] {
+  if (isJsonata(value)) {
+    const ast = jsonataAst(value);
+    if (!ast) return [];
+    return jsonataReferences(ast).map(jsonataReference).filter((r): r is DataReference => r !== undefined);
+  }
+  if (!dynamicKey) return [];
+  const paths = isIntrinsic(value) ? intrinsicPaths(value) : [value];
+  return paths.map(jsonPathReference).filter((r): r is DataReference => r !== undefined);
+}

@@ -1,0 +1,74 @@
+// Engine -> LSP conversion: findings (offsets) become diagnostics (0-based lines and UTF-16
+// characters), with the rule id as code, the docs page as codeDescription and fix ids as data.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { listRules, type Finding, type FindingTag, type RuleMeta, type Severity } from '../../core';
+import type { Analysis } from './documents';
+
+/** Shown as the diagnostic source in every client. */
+export const SOURCE = 'asl-guard';
+
+/** What a diagnostic carries for later code actions: enough to ask core for the fix again. */
+export interface DiagnosticData {
+  ruleId: string;
+  fixIds: string[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const TAG: Record<FindingTag, DiagnosticTag> = {
+  unnecessary: DiagnosticTag.Unnecessary,
+  deprecated: DiagnosticTag.Deprecated,
+};
+
+let rulesById: Map<string, RuleMeta> | undefined;
+function ruleMeta(id: string): RuleMeta | undefined {
+  rulesById ??= new Map(listRules().map((r) => [r.code, r]));
+  return rulesById.get(id);
+}
+
+/** An offset range -> an LSP range in the given document. */
+export function toRange(document: TextDocument, offset: number, length: number): Range {
+  return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
+}
+
+/**
+ * One finding -> one diagnostic.
+ * @example toDiagnostic(doc, { ruleId: 'ASL003', severity: 'error', offset: 40, length: 5, ... })
+ *   // { code: 'ASL003', source: 'asl-guard', severity: 1, codeDescription: { href: '.../ASL003.md' }, data: { ruleId: 'ASL003', fixIds: [...] }, ... }
+ */
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, fixIds: finding.fixes?.map((f) => f.id) ?? [] };
+  const diagnostic: Diagnostic = {
+    range: toRange(document, finding.offset, finding.length),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    source: SOURCE,
+    message: finding.message,
+    data,
+  };
+  const href = ruleMeta(finding.ruleId)?.docsUrl;
+  if (href) diagnostic.codeDescription = { href };
+  if (finding.tags?.length) diagnostic.tags = finding.tags.map((t) => TAG[t]);
+  return diagnostic;
+}
+
+/** The diagnostics of one analysis: unsuppressed findings, or one diagnostic for an engine failure. */
+export function toDiagnostics(analysis: Analysis): Diagnostic[] {
+  if (analysis.error) {
+    return [{
+      range: toRange(analysis.document, 0, 0),
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: 'internal-error',
+      message: `ASL Guard could not analyse this document (${analysis.error}). Please report this with the document's shape, not its secrets.`,
+    }];
+  }
+  const findings = analysis.result?.findings ?? [];
+  return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(analysis.document, f));
+}

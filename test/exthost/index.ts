@@ -1,0 +1,117 @@
+// Extension-host integration tests: run INSIDE VS Code (test/electron, @vscode/test-electron) or
+// code-server (test/e2e) as `extensionTestsPath`; `run()` drives the real extension through the
+// vscode API. Self-contained: it writes its documents to a temp folder, downloads nothing.
+import * as vscode from 'vscode';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NESTED, TYPO } from '../server/samples';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+const diagnosticsWith = (uri: vscode.Uri, code: string) => vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === code);
+const documentFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+
+async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** The cases, in order; each gets the folder with the documents. */
+const CASES: [string, (dir: string) => Promise<void>][] = [
+  ['an .asl.json with a typo\'d Next gets ASL003 with its docs link; fixing the typo clears it', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'typo.asl.json'));
+    const document = await open(uri);
+    assert.equal(document.languageId, 'asl');
+    const [diagnostic] = await waitFor('ASL003', () => diagnosticsWith(uri, 'ASL003').length && diagnosticsWith(uri, 'ASL003'));
+    assert.equal(diagnostic.source, 'asl-guard');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(String(typeof diagnostic.code === 'object' ? diagnostic.code.target : ''), /ASL003\.md$/);
+    assert.equal(document.getText(diagnostic.range), '"Procss"');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, diagnostic.range.start.translate(0, 5), 'e');
+    const started = Date.now();
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('ASL003 to clear', () => diagnosticsWith(uri, 'ASL003').length === 0);
+    console.log(`  (diagnostics updated ${Date.now() - started} ms after the edit)`);
+  }],
+  ['document symbols are nested for Parallel and Map; definition jumps from Next to the state', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'nested.asl.json'));
+    const document = await open(uri);
+    const symbols = await waitFor('symbols', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+      return s?.length ? s : undefined;
+    });
+    assert.deepEqual(symbols.map((s) => s.name), ['Choose', 'Fan', 'Each', 'Done']);
+    assert.deepEqual(symbols[1].children.map((c) => c.name), ['Branch 1', 'Branch 2']);
+    assert.deepEqual(symbols[2].children[0].children.map((c) => c.name), ['Work']);
+    const from = document.positionAt(NESTED.indexOf('"Next": "Fan"') + 10);
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, from);
+    const range = locations.map((l) => ('targetRange' in l ? l.targetSelectionRange ?? l.targetRange : l.range))[0];
+    assert.ok(range, 'a definition');
+    assert.equal(document.getText(range), '"Fan"');
+    assert.equal(range.start.line, document.positionAt(NESTED.indexOf('"Fan": {')).line);
+  }],
+  ['a plain .json whose root has StartAt and States switches to ASL and is analysed', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'workflow.json'));
+    await open(uri);
+    await waitFor('the asl language', () => documentFor(uri)?.languageId === 'asl');
+    await waitFor('ASL003 in the plain .json', () => diagnosticsWith(uri, 'ASL003').length > 0);
+  }],
+  ['a plain .json that is not a state machine stays JSON; the command treats it as ASL', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'package.json'));
+    await open(uri);
+    await sleep(500);
+    assert.equal(documentFor(uri)?.languageId, 'json');
+    await vscode.commands.executeCommand('aslGuard.useAslLanguage');
+    await waitFor('the asl language after the command', () => documentFor(uri)?.languageId === 'asl');
+  }],
+  ['turning a rule off in the settings re-validates open documents', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'settings.asl.json'));
+    await open(uri);
+    await waitFor('ASL003', () => diagnosticsWith(uri, 'ASL003').length > 0);
+    const config = vscode.workspace.getConfiguration('aslGuard');
+    await config.update('rules', { ASL003: 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('ASL003 off', () => diagnosticsWith(uri, 'ASL003').length === 0);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('ASL003 back', () => diagnosticsWith(uri, 'ASL003').length > 0);
+  }],
+];
+
+/** Entry point called by the test runner inside the extension host; rejects when a case fails. */
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'asl-guard-exthost-'));
+  writeFileSync(join(dir, 'typo.asl.json'), TYPO);
+  writeFileSync(join(dir, 'nested.asl.json'), NESTED);
+  writeFileSync(join(dir, 'workflow.json'), TYPO);
+  writeFileSync(join(dir, 'settings.asl.json'), TYPO);
+  writeFileSync(join(dir, 'package.json'), '{ "name": "not-a-state-machine", "version": "1.0.0" }\n');
+  const failures: string[] = [];
+  for (const [name, body] of CASES) {
+    try {
+      await body(dir);
+      console.log(`ok - ${name}`);
+    } catch (error) {
+      failures.push(name);
+      console.log(`not ok - ${name}\n  ${(error as Error).stack ?? error}`);
+    }
+  }
+  console.log(`exthost: ${CASES.length - failures.length} passed, ${failures.length} failed`);
+  if (failures.length) throw new Error(`${failures.length} extension-host test(s) failed: ${failures.join('; ')}`);
+}
