@@ -32,5 +32,6 @@ export function detectStateMachines(): vscode.Disposable {
     void vscode.languages.setTextDocumentLanguage(document, aslLanguageFor(document.languageId)!);
   };
   vscode.workspace.textDocuments.forEach(check);
-  return vscode.workspace.onDidOpenTextDocument(check);
+  // Saving re-checks too: a new file becomes a state machine only once StartAt and States are typed.
+  return vscode.Disposable.from(vscode.workspace.onDidOpenTextDocument(check), vscode.workspace.onDidSaveTextDocument(check));
 }

@@ -138,3 +138,9 @@ export function taskView(site: IntegrationSite): TaskView {
 export function credentialsRole(state: State): ResourceValue | undefined {
   return valuesAt(valueOf(state.node, 'Credentials'), 'RoleArn')[0];
 }
+
+/** How a finding names the parameter: `FunctionName`, `Entries[].EventBusName`, `ItemReader.Bucket`. */
+export function paramLabel(use: ResourceUse): string {
+  const path = use.param.path === '@Resource' ? 'Resource' : use.param.path.replace(/\{\}/g, '');
+  return use.field === 'ItemReader' || use.field === 'ResultWriter' ? `${use.field}.${path}` : path;
+}

@@ -3,7 +3,7 @@
 // placeholder, a documentation placeholder or the machine's own ARN.
 import type { AstNode } from '../parse/ast';
 import { isIntrinsic, isJsonata, isPlaceholder, hasPlaceholder, jsonataBody } from '../model/values';
-import { parseJsonata, jsonataConstant, jsonataReferences, type JsonataNode } from '../expressions/jsonata';
+import { parseJsonata, jsonataConstant, jsonataReferences, walkJsonata, type JsonataNode } from '../expressions/jsonata';
 
 export type ResourceValueKind =
   | 'literal' // a name or ARN written in the definition (may hold `${...}` parts)
@@ -24,7 +24,22 @@ export interface ResourceValue {
   template?: (string | undefined)[];
   /** Where a run-time value comes from: `$.fn`, `$states.input.fn`, `$$.Execution.Input.x`. */
   source?: string;
+  /** Every path or variable a run-time value reads. */
+  references?: string[];
   node: AstNode;
+}
+
+/** Context-object fields that the execution's input cannot choose. */
+const FIXED_CONTEXT = /^(\$\$|\$states\.context)\.(StateMachine|State|Execution\.(Id|Name|RoleArn|StartTime|RedriveCount|RedriveTime)|Task)(\.|$)/;
+
+/**
+ * A run-time value that state data can choose: it reads the input, a variable or a result, not
+ * only fixed context fields such as `$$.StateMachine.Id` or `$states.context.Execution.Name`.
+ */
+export function isInputControlled(value: ResourceValue): boolean {
+  if (value.kind !== 'runtime') return false;
+  const refs = value.references ?? [];
+  return !refs.length || refs.some((r) => !FIXED_CONTEXT.test(r));
 }
 
 /**
@@ -60,10 +75,11 @@ function classifyPath(text: string, node: AstNode): ResourceValue {
   const t = text.trim();
   if (t === '$$.StateMachine.Id') return { kind: 'self', text, node };
   if (isIntrinsic(t)) {
-    const template = formatTemplate(t);
-    return { kind: 'runtime', text, node, template: template ?? [undefined], source: firstPath(t) ?? t };
+    const references = pathsIn(t);
+    const source = references.find((r) => !FIXED_CONTEXT.test(r)) ?? references[0] ?? t;
+    return { kind: 'runtime', text, node, template: formatTemplate(t) ?? [undefined], source, references };
   }
-  return { kind: 'runtime', text, node, template: [undefined], source: t };
+  return { kind: 'runtime', text, node, template: [undefined], source: t, references: [t] };
 }
 
 function classifyJsonata(text: string, node: AstNode): ResourceValue {
@@ -72,8 +88,25 @@ function classifyJsonata(text: string, node: AstNode): ResourceValue {
   const constant = jsonataConstant(ast);
   if (constant !== undefined) return { ...classifyLiteral(constant, node), text: constant };
   if (ast && isSelfReference(ast)) return { kind: 'self', text, node };
-  const refs = ast ? jsonataReferences(ast) : [];
-  return { kind: 'runtime', text, node, template: (ast && concatTemplate(ast)) ?? [undefined], source: refs[0] ?? body.trim() };
+  const references = ast ? jsonataInputs(ast) : [];
+  const source = references.find((r) => !FIXED_CONTEXT.test(r)) ?? references[0] ?? body.trim();
+  return { kind: 'runtime', text, node, template: (ast && concatTemplate(ast)) ?? [undefined], source, references };
+}
+
+/** The variable paths a JSONata expression reads, leaving out the names of called functions. */
+function jsonataInputs(ast: JsonataNode): string[] {
+  const skip = new Set<unknown>();
+  walkJsonata(ast, (n) => {
+    if ((n.type === 'function' || n.type === 'partial') && n.procedure) skip.add(n.procedure);
+    if (n.type === 'path' && Array.isArray(n.steps)) skip.add((n.steps as JsonataNode[])[0]);
+  });
+  const out: string[] = [];
+  walkJsonata(ast, (n) => {
+    const head = n.type === 'path' && Array.isArray(n.steps) ? (n.steps as JsonataNode[])[0] : undefined;
+    if (head?.type === 'variable') out.push(jsonataReferences(n)[0] ?? '');
+    else if (n.type === 'variable' && typeof n.value === 'string' && !skip.has(n)) out.push(`$${n.value}`);
+  });
+  return [...new Set(out.filter(Boolean))];
 }
 
 function isSelfReference(ast: JsonataNode): boolean {
@@ -132,8 +165,9 @@ function mergeHoles(parts: (string | undefined)[]): (string | undefined)[] {
   return out;
 }
 
-function firstPath(expression: string): string | undefined {
-  return /\$\$?[A-Za-z0-9_.[\]'"-]*/.exec(expression.replace(/'(?:[^'\\]|\\.)*'/g, "''"))?.[0];
+/** The `$...` paths an intrinsic call reads (string arguments left out). */
+function pathsIn(expression: string): string[] {
+  return [...expression.replace(/'(?:[^'\\]|\\.)*'/g, "''").matchAll(/\$\$?[A-Za-z0-9_.[\]-]*/g)].map((m) => m[0]);
 }
 
 /** The literal text before the first run-time part (`'orders-'` of `'orders-' & $x`). */

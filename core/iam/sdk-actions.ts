@@ -104,7 +104,7 @@ const SPECS: [service: string, actions: string, spec: SdkSpec][] = [
   ['ssm', 'sendCommand', {
     params: [
       p('DocumentName', 'SSM document', (v, env) => (isArnValue(v) ? normalizeArn(v) : arnIn(env, 'ssm', `document/${v}`, v.startsWith('AWS-') ? 'region' : 'regional'))),
-      p('InstanceIds[]', 'EC2 instance', (v, env) => arnIn(env, 'ec2', `instance/${v}`), { fallback: '*' }),
+      p('InstanceIds[]', 'EC2 instance', (v, env) => arnIn(env, 'ec2', `instance/${v}`), { fallback: '*', notReported: true }),
     ],
   }],
   ['secretsmanager', 'getSecretValue describeSecret putSecretValue updateSecret deleteSecret rotateSecret restoreSecret getResourcePolicy putResourcePolicy deleteResourcePolicy', { params: [p('SecretId', 'Secrets Manager secret', secretArn)] }],
@@ -121,7 +121,7 @@ const SPECS: [service: string, actions: string, spec: SdkSpec][] = [
     ],
   }],
   ['sfn', 'startExecution startSyncExecution describeStateMachine listExecutions updateStateMachine deleteStateMachine', { params: [p('StateMachineArn', 'state machine', stateMachineArn)] }],
-  ['sfn', 'describeExecution stopExecution getExecutionHistory redriveExecution', { params: [p('ExecutionArn', 'execution', (v) => normalizeArn(v))] }],
+  ['sfn', 'describeExecution stopExecution getExecutionHistory redriveExecution', { params: [p('ExecutionArn', 'execution', (v) => normalizeArn(v), { notReported: true })] }],
   ['eventbridge', 'putEvents', { params: [named('Entries[].EventBusName', 'EventBridge event bus', 'events', 'event-bus/', 'regional', { fallback: 'default' })] }],
   ['eventbridge', 'enableRule disableRule describeRule putRule deleteRule', { params: [p('Name', 'EventBridge rule', (v, env, sib) => (isArnValue(v) ? normalizeArn(v) : arnIn(env, 'events', `rule/${sib('EventBusName') && sib('EventBusName') !== 'default' ? `${sib('EventBusName')}/` : ''}${v}`)))] }],
   ['sts', 'assumeRole', { params: [p('RoleArn', 'IAM role', (v) => normalizeArn(v))] }],
@@ -137,14 +137,14 @@ const SPECS: [service: string, actions: string, spec: SdkSpec][] = [
   ['glue', 'getPartition getPartitions createPartition batchCreatePartition updatePartition deletePartition', glueSpec([glueDatabase('DatabaseName'), glueTable('TableName')])],
   ['cloudformation', 'createStack updateStack deleteStack describeStacks describeStackEvents createChangeSet describeStackResources', { params: [p('StackName', 'CloudFormation stack', (v, env) => (isArnValue(v) ? normalizeArn(v) : arnIn(env, 'cloudformation', `stack/${v}/*`)))] }],
   ['cloudformation', 'updateStackSet deleteStackSet createStackInstances deleteStackInstances describeStackSetOperation describeStackSet', { params: [p('StackSetName', 'CloudFormation stack set', (v, env) => (isArnValue(v) ? normalizeArn(v) : arnIn(env, 'cloudformation', `stackset/${v}:*`)))] }],
-  ['ec2', 'startInstances stopInstances terminateInstances rebootInstances', { params: [p('InstanceIds[]', 'EC2 instance', (v, env) => arnIn(env, 'ec2', `instance/${v}`))] }],
-  ['ec2', 'modifyInstanceAttribute', { params: [p('InstanceId', 'EC2 instance', (v, env) => arnIn(env, 'ec2', `instance/${v}`))] }],
+  ['ec2', 'startInstances stopInstances terminateInstances rebootInstances', { params: [p('InstanceIds[]', 'EC2 instance', (v, env) => arnIn(env, 'ec2', `instance/${v}`), { notReported: true })] }],
+  ['ec2', 'modifyInstanceAttribute', { params: [p('InstanceId', 'EC2 instance', (v, env) => arnIn(env, 'ec2', `instance/${v}`), { notReported: true })] }],
   ['rds', 'describeDBInstances deleteDBInstance startDBInstance stopDBInstance rebootDBInstance modifyDBInstance', { params: [named('DBInstanceIdentifier', 'RDS instance', 'rds', 'db:', 'regional', { fallback: '*' })] }],
   ['rds', 'describeDBClusters startDBCluster stopDBCluster modifyDBCluster', { params: [named('DBClusterIdentifier', 'RDS cluster', 'rds', 'cluster:', 'regional', { fallback: '*' })] }],
   ['ecs', 'runTask', { params: [p('TaskDefinition', 'ECS task definition', (v, env) => (isArnValue(v) ? normalizeArn(v) : arnIn(env, 'ecs', `task-definition/${/:\d+$/.test(v) ? v : `${v}:*`}`)))] }],
   ['codebuild', 'startBuild', { params: [named('ProjectName', 'CodeBuild project', 'codebuild', 'project/')] }],
   ['athena', 'startQueryExecution', { params: [named('WorkGroup', 'Athena workgroup', 'athena', 'workgroup/', 'regional', { fallback: 'primary' })] }],
-  ['transcribe', 'getTranscriptionJob', { params: [named('TranscriptionJobName', 'Transcribe job', 'transcribe', 'transcription-job/')] }],
+  ['transcribe', 'getTranscriptionJob', { params: [named('TranscriptionJobName', 'Transcribe job', 'transcribe', 'transcription-job/', 'regional', { notReported: true })] }],
 ];
 
 /** Glue Data Catalog calls are authorized on the catalog, the database and the table. */

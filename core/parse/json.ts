@@ -21,6 +21,8 @@ export function parseJson(text: string): ParsedJson {
       }],
     };
   }
+  // "Value expected" at offset 0 says less than this, and both would share one offset.
+  if (!text.trim()) return { root: undefined, problems: [{ offset: 0, length: 0, message: 'The document is empty.' }] };
   const errors: ParseError[] = [];
   const masked = maskPlaceholders(text, scan.placeholders);
   const root = parseTree(masked, errors, { allowTrailingComma: true, disallowComments: false }) as unknown as AstNode | undefined;
@@ -30,7 +32,6 @@ export function parseJson(text: string): ParsedJson {
     length: Math.max(e.length, 1),
     message: describe(e, text),
   }));
-  if (!text.trim()) problems.push({ offset: 0, length: 0, message: 'The document is empty.' });
   return { root, problems: dedupe(problems) };
 }
 

@@ -20,13 +20,18 @@ export default defineRule({
     if (!ctx.model) return;
     for (const scope of ctx.model.scopes) {
       const where = scope.kind === 'root' ? 'The state machine' : scope.kind === 'branch' ? `A branch of "${scope.owner?.name}"` : `The item processor of "${scope.owner?.name}"`;
-      const anchor = keyNodeOf(scope.node) ?? scope.node;
+      // Point at the key that holds the scope (ItemProcessor, Iterator), else its first key, else
+      // its `{`: never the whole branch or document. The pointer stays the scope's own.
+      const key = scope.kind === 'root' ? undefined : keyNodeOf(scope.node) ?? scope.node.children[0]?.children?.[0];
+      const anchor = key ? { offset: key.offset, length: key.length } : { offset: scope.node.offset, length: 1 };
       const startAt = valueOf(scope.node, 'StartAt');
-      if (!isObject(valueOf(scope.node, 'States'))) {
-        ctx.report({ messageId: 'missingStates', data: { where }, node: valueOf(scope.node, 'States') ?? anchor });
+      const states = valueOf(scope.node, 'States');
+      if (!isObject(states)) {
+        if (states) ctx.report({ messageId: 'missingStates', data: { where }, node: states });
+        else ctx.report({ messageId: 'missingStates', data: { where }, node: scope.node, range: anchor });
       }
       if (!startAt) {
-        ctx.report({ messageId: 'missing', data: { where }, node: scope.kind === 'root' ? { ...scope.node, length: 1 } : anchor });
+        ctx.report({ messageId: 'missing', data: { where }, node: scope.node, range: anchor });
       } else if (!scope.startAt) {
         ctx.report({ messageId: 'notString', node: startAt });
       } else if (scope.statesNode && !scope.states.has(scope.startAt.name) && !isOpaque(scope.startAt.name)) {

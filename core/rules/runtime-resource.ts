@@ -1,11 +1,18 @@
 // IAM002: the resource a task calls is chosen from state data at run time (a `.$` path, an
 // intrinsic or a JSONata expression), so the policy cannot name it.
 import { defineRule } from './define-rule';
-import { resourceUses } from '../iam/params';
-import { patternOf } from '../iam/resource-value';
+import { paramLabel, resourceUses } from '../iam/params';
+import { isInputControlled, patternOf } from '../iam/resource-value';
+import { splitArn } from '../iam/arn';
 
 const MAX = 80;
 const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
+
+/** The pattern still names something: `orders-*`, `role/Audit`, not a bare `*:*` or a slash between two wildcards. */
+function namesSomething(pattern: string): boolean {
+  const resource = splitArn(pattern)?.resource ?? pattern.replace(/^[a-z0-9]+:\/\//, '');
+  return /[A-Za-z0-9]{2}/.test(resource.replace(/\$\{[^}]*\}/g, ''));
+}
 
 export default defineRule({
   code: 'IAM002',
@@ -24,9 +31,9 @@ export default defineRule({
     if (state.resource?.kind === 'expression') ctx.report({ messageId: 'runtimeIntegration', node: state.resource.node });
     for (const use of resourceUses(state)) {
       const { value, param } = use;
-      if (value.kind !== 'runtime' || param.notReported) continue;
-      const name = use.field === 'ItemReader' || use.field === 'ResultWriter' ? `${use.field}.${param.path}` : param.path === '@Resource' ? 'Resource' : param.path;
-      const literal = (value.template ?? []).some((p) => p !== undefined && p !== '');
+      if (!isInputControlled(value) || param.notReported) continue;
+      const name = paramLabel(use);
+      const literal = namesSomething(patternOf(value));
       const data = { param: name, noun: param.noun, source: clip(value.source ?? 'state data'), pattern: clip(patternOf(value)) };
       ctx.report({ messageId: literal ? 'runtimePrefix' : 'runtime', data, node: value.node, severity: literal ? 'info' : undefined, findingData: { param: name, noun: param.noun, pattern: patternOf(value) } });
     }

@@ -1,7 +1,7 @@
 // IAM001: a `*` in a task's resource ARN or in a parameter that names the resource (function,
 // topic, queue, table, state machine, secret, parameter, bucket, role) forces a wildcard policy.
 import { defineRule } from './define-rule';
-import { credentialsRole, resourceUses } from '../iam/params';
+import { credentialsRole, paramLabel, resourceUses } from '../iam/params';
 
 const MAX = 80;
 const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
@@ -21,7 +21,7 @@ export default defineRule({
   checkState(state, ctx) {
     for (const use of resourceUses(state)) {
       if (use.value.kind !== 'wildcard') continue;
-      const param = use.param.path === '@Resource' ? 'Resource' : use.field === 'ItemReader' || use.field === 'ResultWriter' ? `${use.field}.${use.param.path}` : use.param.path;
+      const param = paramLabel(use);
       ctx.report({ messageId: 'wildcard', data: { param, noun: use.param.noun, value: clip(use.value.text) }, node: use.value.node, findingData: { param, noun: use.param.noun } });
     }
     const role = credentialsRole(state);

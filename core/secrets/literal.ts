@@ -53,7 +53,8 @@ export function isNonSecretValue(value: string): boolean {
  * True when `value`, found under a key of class `cls`, looks like a real credential.
  * Passwords: any literal of at least `minPasswordLength` characters that is not a stand-in.
  * Other kinds: after an optional scheme (`Bearer `), one unbroken token of at least `minLength`
- * characters mixing character classes (or at least 16 long).
+ * characters mixing character classes (or at least 16 long); under a `secret` key also a
+ * passphrase of plain words.
  */
 export function looksLikeCredential(value: string, cls: NameClass, options: LiteralOptions = DEFAULT_LITERAL_OPTIONS): boolean {
   if (isNonSecretValue(value) || options.allow.some((re) => re.test(value))) return false;
@@ -61,7 +62,9 @@ export function looksLikeCredential(value: string, cls: NameClass, options: Lite
   if (cls.kind === 'password') return Array.from(v).length >= options.minPasswordLength;
   const body = v.replace(SCHEME, '');
   if (body !== v && isNonSecretValue(body)) return false;
-  if (/\s/.test(body) || body.length < options.minLength || /\{\}/.test(body)) return false;
+  if (body.length < options.minLength || /\{\}/.test(body)) return false;
+  // A passphrase under a plain `secret` key ("dont tell anyone"); sentences and messages end in punctuation.
+  if (/\s/.test(body)) return cls.kind === 'secret' && body === v && /^[\w'-]+(\s[\w'-]+)+$/.test(body);
   if (cls.kind === 'private-key') return true;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(body)).length;
   const onlyWordish = /^[A-Za-z]+([-_.][A-Za-z]+)*$/.test(body);

@@ -29,7 +29,7 @@ export function describePath(field: string, path: readonly string[]): string {
   return [field, ...path.map((p) => (/^\d+$/.test(p) ? `[${p}]` : p))].join('.').replace(/\.\[/g, '[');
 }
 
-/** Payload-like nodes outside the standard fields: ItemReader/ResultWriter arguments, ItemBatcher.BatchInput. */
+/** Payload-like nodes outside the standard fields: ItemReader/ResultWriter arguments, Credentials, ItemBatcher.BatchInput. */
 function extraPayloadRoots(state: State): { field: string; node: AstNode }[] {
   const out: { field: string; node: AstNode }[] = [];
   for (const owner of ['ItemReader', 'ResultWriter']) {
@@ -38,6 +38,9 @@ function extraPayloadRoots(state: State): { field: string; node: AstNode }[] {
       if (node) out.push({ field: `${owner}.${f}`, node });
     }
   }
+  // AWS allows only RoleArn here; other engines (floe) keep named secrets in it.
+  const credentials = valueOf(state.node, 'Credentials');
+  if (isObject(credentials)) out.push({ field: 'Credentials', node: credentials });
   const batch = valueOf(valueOf(state.node, 'ItemBatcher'), 'BatchInput');
   if (batch) out.push({ field: 'ItemBatcher.BatchInput', node: batch });
   return out;
@@ -50,7 +53,7 @@ export function forEachDataValue(state: State, visit: (value: PayloadValue) => v
 }
 
 const CHILD_SCOPES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
-const DATA_FIELDS = new Set<string>([...PAYLOAD_FIELDS, 'ItemReader', 'ResultWriter', 'ItemBatcher']);
+const DATA_FIELDS = new Set<string>([...PAYLOAD_FIELDS, 'ItemReader', 'ResultWriter', 'ItemBatcher', 'Credentials']);
 
 /**
  * Every other scalar of the state (Comment, Choice rules, Fail Cause, catcher fields ...), without

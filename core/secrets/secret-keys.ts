@@ -57,14 +57,17 @@ const META_SUFFIXES = new Set([
   'time', 'timestamp', 'source', 'provider', 'issuer', 'audience', 'algorithm', 'alg', 'kind', 'store', 'vault', 'manager',
   'label', 'description', 'desc', 'template', 'regex', 'pattern', 'limit', 'usage', 'changed', 'created', 'updated',
   'last', 'min', 'max', 'placeholder', 'attribute', 'attributes', 'schema', 'config', 'configuration', 'option',
-  'options', 'settings', 'secretsmanager', 'kms', 'generator',
+  'options', 'settings', 'secretsmanager', 'kms', 'generator', 'validity', 'units', 'unit', 'behavior', 'behaviour',
+  'metrics', 'metric', 'resource', 'resources', 'function', 'lambda', 'table', 'bucket', 'queue', 'topic', 'stream', 'role',
+  'group', 'machine', 'log', 'logs', 'actions', 'action', 'rule', 'rules', 'handler', 'lookup', 'request', 'response',
 ]);
 
 /** Words that, first in a multi-word name, make it a setting about a secret. */
 const META_PREFIXES = new Set([
   'max', 'min', 'num', 'number', 'has', 'is', 'use', 'manage', 'managed', 'require', 'requires', 'enable', 'enabled',
   'disable', 'allow', 'generate', 'rotate', 'include', 'exclude', 'show', 'hide', 'should', 'can', 'no', 'reset', 'last',
-  'expected', 'with', 'without', 'mask', 'masked',
+  'expected', 'with', 'without', 'mask', 'masked', 'get', 'list', 'delete', 'deactivate', 'create', 'update', 'expire',
+  'describe', 'for', 'validate', 'verify', 'check', 'revoke', 'invalidate', 'send', 'store', 'save', 'fetch', 'retrieve',
 ]);
 
 /** Token-shaped names that are not credentials: pagination, idempotency, the callback task token, LLM token counts. */
@@ -80,7 +83,7 @@ export const TOKEN_QUALIFIERS = new Set([
 const CLASSES: { re: RegExp; kind: CredentialKind }[] = [
   { re: /secretaccesskey|awssecretkey|awssecret$/, kind: 'aws-secret-key' },
   { re: /privatekey|privkey|sshkey|signingkey/, kind: 'private-key' },
-  { re: /password|passwd|passphrase|passcode|pwd$|^pwd|^(db|user|admin|root|master|login|smtp|mail)?pass$/, kind: 'password' },
+  { re: /password|passwd|passphrase|passcode|pwd$|^pwd|^(db|user|admin|root|master|login|smtp|mail)pass$/, kind: 'password' },
   { re: /clientsecret|secret/, kind: 'secret' },
   { re: /apikey|apitoken|subscriptionkey|accesskey|appkey|authkey|clientkey|consumerkey|licensekey|masterkey|servicekey|secretkey|accountkey/, kind: 'api-key' },
   { re: /cookie/, kind: 'cookie' },
@@ -135,6 +138,9 @@ export function isReferenceName(name: string, extraSuffixes: readonly string[] =
   const last = words[words.length - 1];
   if (!last) return false;
   if (REFERENCE_SUFFIXES.has(last) || extraSuffixes.some((s) => s.toLowerCase() === last)) return true;
+  // `DbPasswordSecret`, `ApiTokenSecret`: names the Secrets Manager secret that holds the credential
+  // (`!Ref` of an AWS::SecretsManager::Secret is its ARN), unlike a bare `ClientSecret`.
+  if (last === 'secret' && words.length > 1 && /password|passwd|token|key|credential|creds|login/.test(words.slice(0, -1).join(''))) return true;
   return words.length === 1 && endsWithMeta(last) && /(arn|name|id|path|parameter|param|ref|url|uri)$/.test(last);
 }
 

@@ -44,6 +44,7 @@ test('usage errors exit 2 with one line and no stack trace', () => {
     [['--frobnicate'], /unknown option "--frobnicate"/],
     [['scan'], /at least one file or folder/],
     [['scan', '.', '--format', 'xml'], /--format must be one of text, json, sarif, not "xml"/],
+    [['scan', '.', '--format', 'constructor'], /--format must be one of text, json, sarif, not "constructor"/],
     [['scan', '.', '--fail-on', 'fatal'], /--fail-on must be one of error, warning, info, none/],
     [['scan', '.', '--bogus'], /Unknown option '--bogus'/],
     [['scan', '.', '--format'], /argument missing/],

@@ -36,7 +36,7 @@ const CASES: [string, (dir: string) => Promise<void>][] = [
     const uri = vscode.Uri.file(join(dir, 'typo.asl.json'));
     const document = await open(uri);
     assert.equal(document.languageId, 'asl');
-    const [diagnostic] = await waitFor('ASL003', () => diagnosticsWith(uri, 'ASL003').length && diagnosticsWith(uri, 'ASL003'));
+    const diagnostic = await waitFor('ASL003', () => diagnosticsWith(uri, 'ASL003')[0]);
     assert.equal(diagnostic.source, 'asl-guard');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(String(typeof diagnostic.code === 'object' ? diagnostic.code.target : ''), /ASL003\.md$/);

@@ -1,6 +1,7 @@
 // The JSON schema of the `aslGuard.rules` setting, derived from core's rule catalog. The manifest
 // test checks package.json against it; `UPDATE_MANIFEST=1 node test/run.mjs manifest` rewrites it.
-import type { RuleMeta, RuleOptionSpec } from '../../core';
+import type { RuleMeta } from '../../core';
+import type { RuleOptionSpec } from '../../core/rules/define-rule';
 import { RULE_LEVELS } from '../../protocol';
 
 function optionSchema(spec: RuleOptionSpec): Record<string, unknown> {

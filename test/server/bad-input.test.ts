@@ -43,7 +43,7 @@ test('100,000 levels of nesting: a clear diagnostic, and the server keeps answer
     const depth = 100_000;
     await client.open(deep, '{"StartAt":"A","States":' + '{"a":'.repeat(depth) + '1' + '}'.repeat(depth) + '}');
     const { diagnostics } = await client.diagnosticsFor(deep, 1, 30_000);
-    assert.ok(diagnostics.some((d) => d.code === 'ASL001' && /Nesting is deeper than/.test(d.message)), JSON.stringify(diagnostics).slice(0, 500));
+    assert.ok(diagnostics.some((d) => d.code === 'ASL001' && /Nesting is deeper than/.test(d.message as string)), JSON.stringify(diagnostics).slice(0, 500));
     const arrays = 'file:///tmp/deep-arrays.asl.json';
     await client.open(arrays, '['.repeat(depth) + ']'.repeat(depth));
     await client.diagnosticsFor(arrays, 1, 30_000);

@@ -17,7 +17,7 @@ test('push: open -> diagnostics with code, source, docs link, fix ids and tags',
     assert.ok(typo, `no ASL003 in ${JSON.stringify(diagnostics)}`);
     assert.equal(typo.source, 'asl-guard');
     assert.equal(typo.severity, 1);
-    assert.match(typo.message, /Procss/);
+    assert.match(typo.message as string, /Procss/);
     assert.match(typo.codeDescription!.href, /docs\/rules\/ASL003\.md$/);
     assert.deepEqual(typo.range.start, positionOfText(TYPO, '"Procss"'));
     assert.deepEqual(typo.range.end, positionOfText(TYPO, '"Procss"', '"Procss"'.length));

@@ -73,7 +73,7 @@ function parseScanArgs(argv: string[]): ScanOptions {
   const format = String(values.format).toLowerCase();
   const failOn = String(values['fail-on']).toLowerCase();
   if (!values.help) {
-    if (!(format in REPORTERS)) throw new CliError(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, not "${values.format}"`);
+    if (!Object.hasOwn(REPORTERS, format)) throw new CliError(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, not "${values.format}"`);
     if (!FAIL_ON.includes(failOn as FailOn)) throw new CliError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
     if (!positionals.length) throw new CliError('scan needs at least one file or folder, e.g. "asl-guard scan ."');
   }
