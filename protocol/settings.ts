@@ -23,3 +23,15 @@ export interface AslGuardSettings extends UserConfig {
 
 /** Name of the optional per-workspace configuration file the server reads. */
 export const CONFIG_FILE_NAME = '.asl-guard.json';
+
+/**
+ * The part of the `aslGuard` settings that core's loadConfig reads, as a config layer. Unset
+ * values (null, "") stay unset so `.asl-guard.json` can decide; anything else goes to loadConfig,
+ * which reports invalid values.
+ * @example toUserConfig({ rules: { SEC001: 'off' }, workflowType: null, trace: { server: 'off' } }) // { rules: { SEC001: 'off' }, workflowType: undefined }
+ */
+export function toUserConfig(settings: unknown): unknown {
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) return settings ?? undefined;
+  const { rules, workflowType } = settings as { rules?: unknown; workflowType?: unknown };
+  return { rules: rules ?? undefined, workflowType: workflowType === null || workflowType === '' ? undefined : workflowType };
+}

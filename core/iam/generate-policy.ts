@@ -7,6 +7,7 @@ import { ACCOUNT, REGION, normalizeArn, selfArn } from './arn';
 import { isDocPlaceholder, patternOf, type ResourceValue } from './resource-value';
 import { DISTRIBUTED_MAP } from './integrations';
 import { credentialsRole, integrationSites, taskView, valuesAt, type IntegrationSite } from './params';
+import { traceValue } from './trace';
 import type { ArnEnv, Condition, Grant, Resolve } from './types';
 
 export interface PolicyStatement {
@@ -143,7 +144,7 @@ export function generatePolicy(model: StateMachine | undefined, options: Generat
       const collector = target ? new Collector() : main;
       addSite(site, collector, note);
       if (target) {
-        const roleArns = roleResources(target, site, note);
+        const roleArns = roleResources(model!, target, site, note);
         main.add({ sid: 'AssumeTaskRoles', actions: ['sts:AssumeRole'], resources: () => [] }, roleArns);
         taskRoles.push({ state: state.name, role: roleArns[0] ?? '', statements: collector.statements() });
         note({ kind: 'task-role', state: state.name, message: `${state.name} runs with the role in Credentials.RoleArn: its service permissions belong in that role's policy (see taskRoles), the execution role only needs sts:AssumeRole.` });
@@ -204,14 +205,16 @@ function addSite(site: IntegrationSite, collector: Collector, note: (n: PolicyNo
   }
 }
 
-function roleResources(value: ResourceValue, site: IntegrationSite, note: (n: PolicyNote) => void): string[] {
+function roleResources(model: StateMachine, value: ResourceValue, site: IntegrationSite, note: (n: PolicyNote) => void): string[] {
   const env = envOf(site);
-  if (value.kind === 'self' || value.kind === 'unknown') return [];
-  if (value.kind !== 'runtime') return [normalizeArn(value.text)];
-  const pattern = patternOf(value);
-  const arn = pattern.startsWith('arn:') ? pattern : `arn:${env.partition}:iam::*:role/*`;
-  note({ kind: 'runtime', state: site.state.name, message: `${site.state.name}: Credentials.RoleArn is chosen at run time from ${value.source ?? 'state data'}; sts:AssumeRole is allowed on ${arn}.`, ...at(value.node) });
-  return [arn.replace(/^arn:[^:]*:iam:[^:]*:/, `arn:${env.partition}:iam::`)];
+  return traceValue(model, site.state, value).flatMap((v) => {
+    if (v.kind === 'self' || v.kind === 'unknown') return [];
+    if (v.kind !== 'runtime') return [normalizeArn(v.text)];
+    const pattern = patternOf(v);
+    const arn = pattern.startsWith('arn:') ? pattern.replace(/^arn:[^:]*:iam:[^:]*:/, `arn:${env.partition}:iam::`) : `arn:${env.partition}:iam::*:role/*`;
+    note({ kind: 'runtime', state: site.state.name, message: `${site.state.name}: Credentials.RoleArn is chosen at run time from ${v.source ?? 'state data'}; sts:AssumeRole is allowed on ${arn}.`, ...at(v.node) });
+    return [arn];
+  });
 }
 
 function at(node: { offset: number; length: number } | undefined): Pick<PolicyNote, 'pointer' | 'offset' | 'length'> {

@@ -32,7 +32,7 @@ export default defineRule({
   cwe: ['CWE-526', 'CWE-798'],
   messages: {
     literal:
-      '{{service}} override sets {{name}} to {{kind}} written in the definition ({{masked}}). Plain environment values are visible in the definition and in Describe calls; {{remedy}}.',
+      '{{service}} override sets {{name}} to {{kind}} written in the definition ({{masked}}). Plain environment values are visible in the definition and in Describe calls. {{remedy}}.',
     runtime:
       '{{service}} override sets {{name}} from state data ({{ref}}): the secret travels through the execution history and shows in the task or job configuration. Instead, {{remedy}}.',
   },

@@ -9,7 +9,7 @@ import { mask } from '../secrets/mask';
 import { findKnownSecrets } from '../secrets/patterns';
 import { classifyName, classifyPathSegments, kindPhrase, withArticle } from '../secrets/secret-keys';
 import { DEFAULT_LITERAL_OPTIONS, looksLikeCredential } from '../secrets/literal';
-import { dataReferences, jsonataAst, jsonataPairs, jsonataReference, literalPieces, type DataReference } from '../secrets/expressions';
+import { dataReferences, joinedJsonataLiterals, jsonataAst, jsonataPairs, jsonataReference, literalPieces, type DataReference } from '../secrets/expressions';
 import { jsonataReferences, type JsonataNode } from '../expressions/jsonata';
 import { httpTaskParts } from '../secrets/integrations';
 import { builtLiterals } from '../secrets/scan';
@@ -72,8 +72,10 @@ function checkEntry(state: State, ctx: StateRuleContext, place: keyof typeof PLA
   const dynamic = isDynamicKey(key);
   const cls = classifyName(name);
   if (!dynamic && !isJsonata(value) && hasPlaceholder(value)) return; // SEC006's
-  for (const piece of literalPieces(value, dynamic)) {
-    const match = findKnownSecrets(piece.text)[0];
+  const texts = literalPieces(value, dynamic).map((p) => p.text);
+  const joined = joinedJsonataLiterals(value);
+  for (const text of joined ? [...texts, joined] : texts) {
+    const match = findKnownSecrets(text)[0];
     if (match) return report(ctx, state, 'literal', node, { kind: withArticle(match.pattern.title), place: PLACE[place], name, masked: mask(match.secret) }, { location: place, kind: match.pattern.id }, hasConnection);
   }
   if (cls) {

@@ -70,7 +70,7 @@ function viaText(dest: SecretDestination): string {
     case 'Output':
       return 'selected by Output';
     default:
-      return 'the whole result becomes state data by default';
+      return 'the whole result becomes the state output by default';
   }
 }
 

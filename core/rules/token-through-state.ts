@@ -54,11 +54,12 @@ export default defineRule({
         const target = key === undefined ? undefined : classifyName(key, extra);
         const hit = findCredentialRef(value, dynamic, target, extra, generic);
         if (!hit) return;
-        const { ref, cls } = hit;
+        const { ref, cls, pairKey } = hit;
+        const targetText = describePath(pv.field, pv.path) + (pairKey ? ` ("${pairKey}" in the expression)` : '');
         ctx.report({
           messageId: cls.kind === 'token' || cls.kind === 'authorization' || cls.kind === 'cookie' ? 'tokenFlow' : 'credentialFlow',
           node: pv.node,
-          data: { target: describePath(pv.field, pv.path), kind: kindPhrase(cls.kind), source: SOURCES[ref.source], ref: ref.text },
+          data: { target: targetText, kind: kindPhrase(cls.kind), source: SOURCES[ref.source], ref: ref.text },
           findingData: { credentialKind: cls.kind, source: ref.source, reference: ref.text, field: pv.field, keyPath: pv.path, stateName: state.name, queryLanguage: state.queryLanguage, service: state.resource?.service, resourceKind: state.resource?.kind },
         });
       },
@@ -72,7 +73,7 @@ function accepted(cls: NameClass | undefined, generic: boolean): cls is NameClas
 }
 
 /** The first data reference that carries a credential, judged by its own name or the target key's. */
-function findCredentialRef(value: string, dynamic: boolean, target: NameClass | undefined, extra: RegExp[], generic: boolean): { ref: DataReference; cls: NameClass } | undefined {
+function findCredentialRef(value: string, dynamic: boolean, target: NameClass | undefined, extra: RegExp[], generic: boolean): { ref: DataReference; cls: NameClass; pairKey?: string } | undefined {
   const refs = dataReferences(value, dynamic).filter((r) => r.source in SOURCES);
   for (const ref of refs) {
     const named = classifyPathSegments(ref.variable !== undefined ? [ref.variable, ...ref.segments] : ref.segments, extra);
@@ -96,7 +97,7 @@ function findCredentialRef(value: string, dynamic: boolean, target: NameClass | 
       const ref = jsonataReferences(pair.value)
         .map(jsonataReference)
         .find((r): r is DataReference => !!r && r.source in SOURCES);
-      if (ref) return { ref, cls };
+      if (ref) return { ref, cls: cls!, pairKey: pair.key };
     }
   }
   return undefined;

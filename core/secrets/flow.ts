@@ -67,7 +67,7 @@ export function secretDestinations(state: State, fields: readonly string[][]): S
   if (jsonata) {
     const output = valueOf(state.node, 'Output');
     const kept = output ? selectedLocations(output, fields, true).map((l) => l.path) : fields.map((f) => [...f]);
-    if (kept.length) out.push({ kind: 'output', location: describe(output ? kept[0] : ['$states.result', ...kept[0]]), node: anchor, via: output ? 'Output' : 'default' });
+    if (kept.length) out.push({ kind: 'output', location: describe(kept[0]), node: anchor, via: output ? 'Output' : 'default' });
     return out;
   }
   if (!selected.length) return out;
@@ -95,6 +95,5 @@ export function secretDestinations(state: State, fields: readonly string[][]): S
 }
 
 function describe(path: readonly string[]): string {
-  if (path[0] === '$states.result') return path.length > 1 ? `$states.result.${path.slice(1).join('.')}` : '$states.result';
   return path.length ? `$.${path.map((s) => (s === '*' ? '[*]' : s)).join('.').replace(/\.\[/g, '[')}` : '$';
 }

@@ -24,9 +24,9 @@ export function effectiveKey(path: readonly string[]): string | undefined {
   return key;
 }
 
-/** `Parameters` + `['Headers', 'Authorization.$']` -> `Parameters.Headers.Authorization.$`. */
+/** `Parameters` + `['Headers', 'Authorization.$']` -> `Parameters.Headers.Authorization`. */
 export function describePath(field: string, path: readonly string[]): string {
-  return [field, ...path.map((p) => (/^\d+$/.test(p) ? `[${p}]` : p))].join('.').replace(/\.\[/g, '[');
+  return [field, ...path.map((p) => (/^\d+$/.test(p) ? `[${p}]` : baseKey(p)))].join('.').replace(/\.\[/g, '[');
 }
 
 /** Payload-like nodes outside the standard fields: ItemReader/ResultWriter arguments, Credentials, ItemBatcher.BatchInput. */

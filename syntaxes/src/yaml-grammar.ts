@@ -196,11 +196,25 @@ function flowRules(context: 'asl' | 'payload', fieldKey: string, otherKey: strin
         flowPlain([{ include: '#placeholder' }], 'entity.name.function.state.asl'),
       ]),
       pair(flowKey(PATH_FIELD), fieldKey, pathValues),
+      pair(flowKey('States'), fieldKey, [{ include: '#flow-states' }]),
+      pair(flowKey(oneOf(PAYLOAD_FIELDS)), fieldKey, [{ include: '#flow-value-payload' }]),
       pair(flowKey(oneOf(FIELD_NAMES)), fieldKey, []),
     );
   }
   pairs.push(pair(anyFlowKey, otherKey, []));
+  const states: Repository = c === 'asl' ? {
+    'flow-states': {
+      comment: 'A `States: { ... }` flow mapping: its keys name states.',
+      begin: String.raw`\{`,
+      end: String.raw`\}`,
+      beginCaptures: { 0: { name: 'punctuation.definition.mapping.begin.asl-yaml' } },
+      endCaptures: { 0: { name: 'punctuation.definition.mapping.end.asl-yaml' } },
+      name: 'meta.flow-mapping.asl-yaml',
+      patterns: [{ include: '#comment' }, pair(anyFlowKey, 'entity.name.function.state.asl', []), { match: ',', name: 'punctuation.separator.mapping.asl-yaml' }],
+    },
+  } : {};
   return {
+    ...states,
     [`flow-sequence-${c}`]: {
       begin: String.raw`\[`,
       end: String.raw`\]`,
@@ -277,6 +291,21 @@ export function buildYamlGrammar(): Rule {
       contentName: 'string.unquoted.block.asl-yaml',
       patterns: [{ match: String.raw`\G[ \t]*((#).*)$`, captures: { 1: { name: 'comment.line.number-sign.asl-yaml' }, 2: { name: 'punctuation.definition.comment.asl-yaml' } } }, { include: '#jsonata-yblock' }, { include: '#placeholder' }],
     },
+    'block-scalar-path': {
+      comment: 'A block scalar under a `.$` key: a path or an intrinsic written over several lines.',
+      begin: String.raw`(?:(\|)|(>))([1-9])?([-+])?([1-9])?(?=[ \t]*(?:#.*)?$)`,
+      end: '(?!)',
+      beginCaptures: {
+        1: { name: 'keyword.control.flow.block-scalar.literal.asl-yaml' },
+        2: { name: 'keyword.control.flow.block-scalar.folded.asl-yaml' },
+        3: { name: 'constant.numeric.indentation-indicator.asl-yaml' },
+        4: { name: 'storage.modifier.chomping-indicator.asl-yaml' },
+        5: { name: 'constant.numeric.indentation-indicator.asl-yaml' },
+      },
+      contentName: 'string.unquoted.block.asl-yaml',
+      patterns: [{ match: String.raw`\G[ \t]*((#).*)$`, captures: { 1: { name: 'comment.line.number-sign.asl-yaml' }, 2: { name: 'punctuation.definition.comment.asl-yaml' } } }, { include: '#path-content-yblock' }],
+    },
+    'inline-block-path': { patterns: [{ include: '#comment' }, { include: '#properties' }, { include: '#block-scalar-path' }] },
     'double-quoted': dq([{ include: '#jsonata-ydq' }, { include: '#arn-ydq' }, { include: '#error-name-ydq' }, { include: '#placeholder' }]),
     'single-quoted': sq([{ include: '#jsonata-ysq' }, { include: '#arn-ysq' }, { include: '#error-name-ysq' }, { include: '#placeholder' }]),
     'plain-scalar': plain([{ include: '#arn-yplain' }, { include: '#error-name-yplain' }, { include: '#placeholder' }], PLAIN_END),
@@ -306,7 +335,7 @@ export function buildYamlGrammar(): Rule {
       comment: 'Lines inside the state machine, a state, or another ASL object.',
       patterns: [
         { include: '#comment' },
-        ...block(PATH_NAME, pathKeyScope, '#inline', undefined, BLOCK_SCALAR_AHEAD),
+        ...block(PATH_NAME, pathKeyScope, '#inline-block-path', undefined, BLOCK_SCALAR_AHEAD),
         ...block(word(oneOf(FIELD_NAMES)), fieldKey, '#inline', undefined, BLOCK_SCALAR_AHEAD),
         ...block(ANY_NAME, otherKey, '#inline', undefined, BLOCK_SCALAR_AHEAD),
         ...block(word('States'), fieldKey, '#inline', '#block-states', '', 'The `States` map: its keys are state names.'),
@@ -325,7 +354,7 @@ export function buildYamlGrammar(): Rule {
       comment: 'Lines inside a payload template (Parameters, Arguments, Result, Output, Assign, ...).',
       patterns: [
         { include: '#comment' },
-        ...block(PATH_NAME, pathKeyScope, '#inline', undefined, BLOCK_SCALAR_AHEAD),
+        ...block(PATH_NAME, pathKeyScope, '#inline-block-path', undefined, BLOCK_SCALAR_AHEAD),
         ...block(ANY_NAME, otherKey, '#inline', undefined, BLOCK_SCALAR_AHEAD),
         keyLine(PATH_NAME, pathKeyScope, '#inline-path'),
         keyLine(ANY_NAME, otherKey, '#inline-payload'),

@@ -121,7 +121,7 @@ export class TestClient {
   }
 
   /** Resolves when `check` returns a value (checked now and after every notification), or rejects after `ms`. */
-  waitFor<T>(check: () => T | undefined | false, what: string, ms = 10_000): Promise<T> {
+  waitFor<T>(check: () => T | undefined | false, what: string, ms = 30_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const test = () => {
         const value = check();

@@ -10,15 +10,15 @@ import type { Analysis } from '../../server/src/documents';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-test('Scheduler: the first change runs on the next turns, not after a fixed delay', async () => {
+test('Scheduler: the first change runs within two event-loop turns, not after a fixed delay', async () => {
   const runs: string[] = [];
   const scheduler = new Scheduler(() => 1, (uri) => runs.push(uri));
-  const started = Date.now();
   scheduler.schedule('a');
   scheduler.schedule('a');
-  for (let i = 0; i < 3 && !runs.length; i++) await turn();
+  await turn(); // turn 1: the version is new, so it waits one more turn for queued changes
+  assert.equal(runs.length, 0);
+  await turn(); // turn 2: nothing newer arrived
   assert.deepEqual(runs, ['a']);
-  assert.ok(Date.now() - started < 50);
 });
 
 test('Scheduler: while versions keep changing between turns it waits, then runs once for the latest', async () => {

@@ -3,7 +3,7 @@
 // Every change bumps a generation and re-validates; problems are shown once, never thrown.
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
 import { loadConfig, type ResolvedConfig } from '../../../core';
-import { CONFIG_FILE_NAME, SETTINGS_SECTION } from '../../../protocol';
+import { CONFIG_FILE_NAME, SETTINGS_SECTION, toUserConfig } from '../../../protocol';
 import { readConfigFile } from '../config-file';
 import type { ConfigSource } from '../documents';
 
@@ -45,9 +45,7 @@ export class Configuration implements ConfigSource {
   }
 
   /** Called after every configuration change, once the new configuration is in place. */
-  onDidChange(listener: () => void): void {
-    this.listeners.push(listener);
-  }
+  onDidChange(listener: () => void): void { this.listeners.push(listener); }
 
   /** The merged configuration for a document: its folder's file, then the settings. */
   configFor(uri: string): ResolvedConfig {
@@ -55,8 +53,8 @@ export class Configuration implements ConfigSource {
     let config = this.resolved.get(folder);
     if (config) return config;
     const file = folder ? readConfigFile(folder) : undefined;
-    const settings = settingsLayer(this.settings);
-    if (file) this.report(`${file.path}`, [...file.problems, ...loadConfig(file.content).problems]);
+    const settings = toUserConfig(this.settings);
+    if (file) this.report(file.path, [...file.problems, ...loadConfig(file.content).problems]);
     this.report('settings', loadConfig(settings).problems);
     config = loadConfig(file?.content, settings).config;
     this.resolved.set(folder, config);
@@ -92,11 +90,4 @@ export class Configuration implements ConfigSource {
     // A notification, not window/showMessageRequest: nothing to answer, and every client shows it.
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
   }
-}
-
-/** The part of the settings core understands; null or empty values mean "not set" so the file can decide. */
-function settingsLayer(settings: unknown): unknown {
-  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) return settings ?? undefined;
-  const { rules, workflowType } = settings as { rules?: unknown; workflowType?: unknown };
-  return { rules: rules ?? undefined, workflowType: workflowType === null || workflowType === '' ? undefined : workflowType };
 }

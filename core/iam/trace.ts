@@ -1,0 +1,66 @@
+// One step of data flow for values that name a resource: when a Task reads `$.result.Credentials`
+// or `$roleArn`, find the Pass state (same scope) or the Assign that wrote it, so a role ARN built
+// from a fixed role name two states earlier is still seen as one.
+import { propertiesOf, keyOf, stringOf, valueOf } from '../parse/ast';
+import { walkScalars } from '../model/payload';
+import { baseKey } from '../model/values';
+import type { State, StateMachine } from '../model/types';
+import { classifyValue, patternOf, type ResourceValue } from './resource-value';
+import { splitArn } from './arn';
+
+/** `$.a['b'].c` -> `$.a.b.c`. */
+function normalizePath(path: string): string {
+  return path.replace(/\[['"]([^'"]+)['"]\]/g, '.$1');
+}
+
+/** Values that Pass states of the same scope write at `ref` (a JSONPath such as `$.result.role`). */
+function passWriters(state: State, ref: string): ResourceValue[] {
+  const out: ResourceValue[] = [];
+  for (const other of state.scope.list) {
+    if (other === state || other.type !== 'Pass') continue;
+    const resultPathNode = valueOf(other.node, 'ResultPath');
+    if (resultPathNode?.type === 'null') continue;
+    const resultPath = normalizePath(stringOf(resultPathNode) ?? '$');
+    const body = valueOf(other.node, 'Parameters') ?? valueOf(other.node, 'Result');
+    if (!body) continue;
+    walkScalars(body, '', (v) => {
+      const written = [resultPath, ...v.path.map(baseKey)].join('.').replace(/^\$\.\$/, '$');
+      if (written === ref && v.key !== undefined) out.push(classifyValue(v.key, v.node));
+    });
+  }
+  return out;
+}
+
+/** Values that Assign blocks anywhere in the machine give the variable `$name`. */
+function assignWriters(model: StateMachine, name: string): ResourceValue[] {
+  const out: ResourceValue[] = [];
+  for (const s of model.states) {
+    const blocks = [valueOf(s.node, 'Assign'), ...(valueOf(s.node, 'Choices')?.children ?? []).map((c) => valueOf(c, 'Assign')), ...(valueOf(s.node, 'Catch')?.children ?? []).map((c) => valueOf(c, 'Assign'))];
+    for (const block of blocks) {
+      for (const prop of propertiesOf(block)) {
+        if (baseKey(keyOf(prop)) === name && prop.children[1]) out.push(classifyValue(keyOf(prop), prop.children[1]));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What a run-time value that only copies another value may be: the values written there by a
+ * Pass state or an Assign. Returns the value itself when it is computed, or no writer is found.
+ * @example trace(model, task, value of `RoleArn.$: "$.result.role"`) -> [States.Format('arn:aws:iam::{}:role/Audit', ...)]
+ */
+export function traceValue(model: StateMachine, state: State, value: ResourceValue): ResourceValue[] {
+  const refs = value.references ?? [];
+  if (value.kind !== 'runtime' || refs.length !== 1 || (value.template ?? []).length !== 1) return [value];
+  const ref = normalizePath(refs[0]);
+  const variable = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(ref);
+  const writers = variable && !ref.startsWith('$states') ? assignWriters(model, variable[1]) : ref.startsWith('$.') ? passWriters(state, ref) : [];
+  return writers.length ? writers : [value];
+}
+
+/** The role name when a value is `arn:...:iam::<run time>:role/<fixed name>`. */
+export function fixedRoleName(value: ResourceValue): string | undefined {
+  const arn = splitArn(patternOf(value));
+  return arn && arn.service === 'iam' && arn.resource.startsWith('role/') && !arn.resource.includes('*') ? arn.resource.slice('role/'.length) : undefined;
+}
