@@ -18,6 +18,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     documentSelector: ASL_LANGUAGE_IDS.map((language) => ({ language })),
     // Sends workspace/didChangeConfiguration when aslGuard.* changes; the server then pulls the values.
     synchronize: { configurationSection: SETTINGS_SECTION },
+    // vscode-languageclient pulls diagnostics on open only unless told otherwise: pull on every change too.
+    diagnosticPullOptions: { onChange: true, onSave: true },
   };
   // The id makes vscode-languageclient honour `aslGuard.trace.server`.
   return new LanguageClient(SETTINGS_SECTION, 'ASL Guard', serverOptions, clientOptions);

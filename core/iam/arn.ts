@@ -143,3 +143,8 @@ export function executionsOf(arn: string): string {
 export function selfArn(env: ArnEnv): string {
   return arnIn(env, 'states', `stateMachine:${SELF_NAME}`);
 }
+
+/** `s3://bucket/key` or `bucket/key`: is the bucket part chosen at run time? */
+export function runtimeBucket(pattern: string): boolean {
+  return pattern.replace(/^s3:\/\//, '').split('/')[0].includes('*');
+}

@@ -142,7 +142,7 @@ export function generatePolicy(model: StateMachine | undefined, options: Generat
     for (const site of integrationSites(state)) {
       const target = site.field === 'Parameters' || site.field === 'Arguments' || site.field === 'Resource' ? role : undefined;
       const collector = target ? new Collector() : main;
-      addSite(site, collector, note);
+      addSite(model!, site, collector, note);
       if (target) {
         const roleArns = roleResources(model!, target, site, note);
         main.add({ sid: 'AssumeTaskRoles', actions: ['sts:AssumeRole'], resources: () => [] }, roleArns);
@@ -165,14 +165,14 @@ export function generatePolicy(model: StateMachine | undefined, options: Generat
   for (const s of statements) {
     if (s.Resource.includes('*')) note({ kind: 'unscopable', message: `${s.Sid}: ${s.Action.join(', ')} on "*": ${main.reasons.get(s.Sid.replace(/\d+$/, '')) ?? main.reasons.get(s.Sid) ?? 'AWS does not let you scope it'}.` });
   }
-  if (!statements.length) {
+  if (!statements.length && !notes.some((n) => n.kind === 'unsupported')) {
     statements.push({ Sid: 'NoServiceCallsDenyAll', Effect: 'Deny', Action: ['*'], Resource: ['*'] });
     note({ kind: 'advice', message: 'No state calls an AWS service with the execution role, so the policy denies everything (the Step Functions template for activity-only machines).' });
   }
   return { document: { Version: '2012-10-17', Statement: statements }, notes, states: (states ?? []).map((s) => s.name), taskRoles };
 }
 
-function addSite(site: IntegrationSite, collector: Collector, note: (n: PolicyNote) => void): void {
+function addSite(model: StateMachine, site: IntegrationSite, collector: Collector, note: (n: PolicyNote) => void): void {
   const { state, integration, resource } = site;
   if (!integration) {
     const why = resource.kind === 'placeholder' ? `its Resource is the deploy-time placeholder ${resource.raw}` : resource.kind === 'expression' ? 'its Resource is chosen at run time' : `the integration ${resource.raw} is not in the IAM table`;
@@ -186,9 +186,10 @@ function addSite(site: IntegrationSite, collector: Collector, note: (n: PolicyNo
   const sibling = (path: string) => view.shape(path);
   const resolve: Resolve = (path, as = (a) => a) => {
     const param = integration.params.find((p) => p.path === path) ?? { path, noun: path, arn: (v: string) => v };
-    const values = path === '@Resource' ? [{ kind: 'literal', text: resource.raw, node: resource.node } as ResourceValue] : valuesAt(site.payload, path);
-    if (!values.length) return param.fallback === undefined ? [] : [as(param.arn(param.fallback, env, sibling))];
-    return values.flatMap((value) => {
+    let missing = 0;
+    const values = path === '@Resource' ? [{ kind: 'literal', text: resource.raw, node: resource.node } as ResourceValue] : valuesAt(site.payload, path, () => missing++);
+    const fallback = missing && param.fallback !== undefined ? [as(param.arn(param.fallback, env, sibling))] : [];
+    return [...values.flatMap((written) => traceValue(model, state, written)).flatMap((value) => {
       if (value.kind === 'unknown') return [];
       if (value.kind === 'self') return [as(selfArn(env))];
       const arn = as(normalizeArn(param.arn(patternOf(value), env, sibling)));
@@ -196,7 +197,7 @@ function addSite(site: IntegrationSite, collector: Collector, note: (n: PolicyNo
       if (value.kind === 'wildcard') note({ kind: 'wildcard', state: state.name, message: `${state.name}: ${param.noun} (${path}) is the wildcard "${value.text}"; the policy allows ${arn}.`, ...at(value.node) });
       if (value.kind === 'placeholder') note({ kind: 'placeholder', state: state.name, message: `${state.name}: ${param.noun} (${path}) is the deploy-time placeholder ${value.text}; the policy keeps it as ${arn}.`, ...at(value.node) });
       return [arn];
-    });
+    }), ...fallback];
   };
   for (const grant of integration.grants(view)) {
     const resources = grant.resources(resolve, env);

@@ -3,7 +3,7 @@
 // generator, the IAM rules (IAM001/IAM002) and the CodeLens all read this one table.
 // Source: AWS Step Functions developer guide, "IAM policies for integrated services" pages.
 import type { IntegrationPattern, TaskResource } from '../model/types';
-import { arnIn, bucketArn, executionsOf, isArnValue, lambdaArn, nameOrArn, normalizeArn, objectsIn, s3UriArn, selfArn, SELF_NAME, splitArn, sqsArn, stateMachineArn } from './arn';
+import { arnIn, bucketArn, runtimeBucket, executionsOf, isArnValue, lambdaArn, nameOrArn, normalizeArn, objectsIn, s3UriArn, selfArn, SELF_NAME, splitArn, sqsArn, stateMachineArn } from './arn';
 import type { ArnEnv, Grant, Integration, ResourceParam, Sibling } from './types';
 import { sdkIntegration } from './sdk-actions';
 
@@ -43,6 +43,9 @@ const executeApi = (endpoint: string, env: ArnEnv, sibling: Sibling) => {
   const resource = `${host ? host[1] : '*'}/${sibling('Stage') ?? '*'}/${sibling('Method') ?? '*'}/${path}`;
   return `arn:${env.partition}:execute-api:${host ? host[2] : env.region}:${env.account}:${resource}`;
 };
+
+/** Where an HTTP Task names its EventBridge connection (`InvocationConfig` for private APIs). */
+const CONNECTIONS = ['Authentication.ConnectionArn', 'InvocationConfig.ConnectionArn'];
 
 const ecsCluster: ResourceParam = { path: 'Cluster', noun: 'ECS cluster', arn: nameOrArn('ecs', 'cluster/'), fallback: 'default' };
 /** `arn:...:cluster/prod` -> `arn:...:task/prod/*` (the tasks of that cluster). */
@@ -130,7 +133,7 @@ export const INTEGRATIONS: readonly Integration[] = [
     params: [
       { path: 'WorkGroup', noun: 'Athena workgroup', arn: nameOrArn('athena', 'workgroup/'), fallback: 'primary' },
       { path: 'QueryExecutionContext.Catalog', noun: 'Athena data catalog', arn: nameOrArn('athena', 'datacatalog/'), fallback: 'AwsDataCatalog' },
-      { path: 'ResultConfiguration.OutputLocation', noun: 'S3 query results location', arn: s3UriArn },
+      { path: 'ResultConfiguration.OutputLocation', noun: 'S3 query results location', arn: s3UriArn, reportIf: runtimeBucket },
     ],
     grants: (t) => [
       { sid: t.pattern === 'sync' ? 'RunAthenaQueriesAndWait' : 'StartAthenaQueries', actions: t.pattern === 'sync' ? ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:StopQueryExecution'] : ['athena:StartQueryExecution'], resources: (r) => r('WorkGroup') },
@@ -161,7 +164,10 @@ export const INTEGRATIONS: readonly Integration[] = [
   },
   {
     id: 'http:invoke', title: 'HTTP Task', kinds: ['http'], patterns: RR_WAIT,
-    params: [{ path: 'Authentication.ConnectionArn', noun: 'EventBridge connection', arn: (v) => normalizeArn(v) }],
+    params: [
+      { path: 'Authentication.ConnectionArn', noun: 'EventBridge connection', arn: (v) => normalizeArn(v) },
+      { path: 'InvocationConfig.ConnectionArn', noun: 'EventBridge connection', arn: (v) => normalizeArn(v) },
+    ],
     grants: (t) => {
       const method = t.literal('Method');
       const endpoint = t.shape('ApiEndpoint');
@@ -173,8 +179,8 @@ export const INTEGRATIONS: readonly Integration[] = [
             ...(endpoint && endpoint !== '*' ? [{ operator: 'StringLike', key: 'states:HTTPEndpoint', values: [endpoint] }] : []),
           ],
         },
-        { sid: 'RetrieveConnectionCredentials', actions: ['events:RetrieveConnectionCredentials'], resources: (r) => r('Authentication.ConnectionArn') },
-        { sid: 'ReadConnectionSecrets', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: (r) => r('Authentication.ConnectionArn', connectionSecret) },
+        { sid: 'RetrieveConnectionCredentials', actions: ['events:RetrieveConnectionCredentials'], resources: (r) => CONNECTIONS.flatMap((p) => r(p)) },
+        { sid: 'ReadConnectionSecrets', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: (r) => CONNECTIONS.flatMap((p) => r(p, connectionSecret)) },
       ];
     },
   },
@@ -182,8 +188,8 @@ export const INTEGRATIONS: readonly Integration[] = [
     id: 'bedrock:invokeModel', title: 'Bedrock invoke model', kinds: ['optimized'], service: 'bedrock', actions: ['invokeModel'], patterns: ['request-response'],
     params: [
       { path: 'ModelId', noun: 'Bedrock model', arn: bedrockModel },
-      { path: 'Input.S3Uri', noun: 'S3 input object', arn: s3UriArn },
-      { path: 'Output.S3Uri', noun: 'S3 output object', arn: s3UriArn },
+      { path: 'Input.S3Uri', noun: 'S3 input object', arn: s3UriArn, reportIf: runtimeBucket },
+      { path: 'Output.S3Uri', noun: 'S3 output object', arn: s3UriArn, reportIf: runtimeBucket },
       { path: 'GuardrailIdentifier', noun: 'Bedrock guardrail', arn: nameOrArn('bedrock', 'guardrail/') },
     ],
     grants: (t) => [
@@ -246,8 +252,23 @@ export const RESULT_WRITERS: readonly Integration[] = [
   },
 ];
 
+/**
+ * A Task whose whole Resource is a deploy-time placeholder that names a function
+ * (`${ProcessFunctionArn}`, `${lambdaArn}`): taken to be a direct Lambda function ARN.
+ */
+export const PLACEHOLDER_FUNCTION: Integration = {
+  id: 'lambda:function-placeholder', title: 'Lambda function (deploy-time placeholder)', kinds: ['placeholder'], patterns: ['request-response'],
+  params: [{ path: '@Resource', noun: 'Lambda function', arn: (v) => v }],
+  grants: () => [{ sid: 'InvokeLambdaFunctions', actions: ['lambda:InvokeFunction'], resources: (r) => r('@Resource') }],
+  advice: 'A Task Resource that is a deploy-time placeholder named like a function is taken to be a Lambda function ARN; check the substitution.',
+};
+
 /** The table row for a Task resource, or undefined when the integration is not in the table. */
 export function findIntegration(resource: TaskResource): Integration | undefined {
+  if (resource.kind === 'placeholder') {
+    const name = /^\$\{([^}]*)\}$/.exec(resource.raw.trim())?.[1] ?? '';
+    return /(lambda|function|fn)/i.test(name) && !/(dynamo|ddb|sns|sqs|activity|statemachine|queue|topic|table)/i.test(name) ? PLACEHOLDER_FUNCTION : undefined;
+  }
   if (resource.kind === 'aws-sdk' && resource.service && resource.action) return sdkIntegration(resource.service, resource.action);
   return INTEGRATIONS.find((i) => i.kinds.includes(resource.kind) && (!i.service || i.service === resource.service) && (!i.actions || i.actions.includes(resource.action ?? '')));
 }

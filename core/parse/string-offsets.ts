@@ -28,8 +28,10 @@ export function offsetsOfValue(text: string, node: AstNode): number[] | undefine
  */
 export function rangeInValue(text: string, node: AstNode, start: number, end: number): OffsetRange {
   const map = offsetsOfValue(text, node);
-  if (!map) return { offset: node.offset, length: node.length };
-  const s = map[Math.max(0, Math.min(start, map.length - 1))];
+  if (!map || map.length < 2) return { offset: node.offset, length: node.length };
+  // A problem "at the end" of the value points at its last character, not past it.
+  if (start >= map.length - 1) start = map.length - 2;
+  const s = map[Math.max(0, start)];
   const e = map[Math.max(0, Math.min(Math.max(end, start), map.length - 1))];
   return { offset: s, length: Math.max(1, e - s) };
 }

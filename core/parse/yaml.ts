@@ -2,6 +2,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { AstNode } from './ast';
 import { MAX_NESTING_DEPTH } from './prescan';
+import { MAX_YAML_NESTING_DEPTH, yamlTooDeepAt } from './prescan-yaml';
 import type { SyntaxProblem } from './syntax-problem';
 
 export interface ParsedYaml {
@@ -16,6 +17,11 @@ class TooDeep extends Error {
 }
 
 export function parseYaml(text: string): ParsedYaml {
+  // The yaml package recurses on nesting; refuse absurd depth before it spends seconds on it.
+  const tooDeepAt = yamlTooDeepAt(text);
+  if (tooDeepAt !== undefined) {
+    return { root: undefined, problems: [{ offset: tooDeepAt, length: 1, message: `Nesting is deeper than ${MAX_YAML_NESTING_DEPTH} levels; the document was not analysed.` }] };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, lineCounter: new LineCounter() });

@@ -32,9 +32,9 @@ export default defineRule({
   cwe: ['CWE-526', 'CWE-798'],
   messages: {
     literal:
-      '{{service}} override sets {{name}} to {{kind}} written in the definition ({{masked}}). Plain environment values are visible in the definition and in Describe calls. {{remedy}}.',
+      '{{service}} {{name}} is set to {{kind}} written in the definition ({{masked}}). Plain environment values are visible in the definition and in Describe calls. {{remedy}}.',
     runtime:
-      '{{service}} override sets {{name}} from state data ({{ref}}): the secret travels through the execution history and shows in the task or job configuration. Instead, {{remedy}}.',
+      '{{service}} {{name}} is set from state data ({{ref}}): the secret travels through the execution history and shows in the task or job configuration. Instead, {{remedy}}.',
   },
   checkState(state, ctx) {
     for (const entry of containerEnvEntries(state)) {
@@ -52,7 +52,7 @@ export default defineRule({
         ctx.report({
           messageId: 'literal',
           node: entry.valueNode,
-          data: { service, name: entry.name, kind: kindPhrase(cls.kind), masked: mask(literal), remedy: capitalize(REMEDY[entry.service]) },
+          data: { service, name: entry.label, kind: kindPhrase(cls.kind), masked: mask(literal), remedy: capitalize(REMEDY[entry.service]) },
           findingData: { ...findingData, source: 'literal' },
         });
         continue;
@@ -62,7 +62,7 @@ export default defineRule({
         ctx.report({
           messageId: 'runtime',
           node: entry.valueNode,
-          data: { service, name: entry.name, ref: ref.text, remedy: REMEDY[entry.service] },
+          data: { service, name: entry.label, ref: ref.text, remedy: REMEDY[entry.service] },
           findingData: { ...findingData, source: ref.source, reference: ref.text },
         });
       }
@@ -70,7 +70,13 @@ export default defineRule({
   },
 });
 
-const SERVICE_TITLES: Record<EnvService, string> = { ecs: 'ECS', batch: 'Batch', codebuild: 'CodeBuild', eks: 'EKS', glue: 'Glue' };
+const SERVICE_TITLES: Record<EnvService, string> = {
+  ecs: 'ECS container variable',
+  batch: 'Batch container variable',
+  codebuild: 'CodeBuild environment variable',
+  eks: 'EKS container variable',
+  glue: 'Glue job argument',
+};
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

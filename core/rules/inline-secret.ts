@@ -71,16 +71,23 @@ export default defineRule({
 });
 
 function literalOptions(ctx: RuleContext): LiteralOptions {
-  return {
-    minLength: Number(ctx.options.minLength),
-    minPasswordLength: Number(ctx.options.minPasswordLength),
-    allow: compileAll(ctx.options.allowValues),
-  };
+  return { minLength: Number(ctx.options.minLength), minPasswordLength: Number(ctx.options.minPasswordLength), allow: allowOf(ctx) };
+}
+
+const compiled = new WeakMap<object, RegExp[]>();
+
+/** `allowValues` compiled once per options object, not once per string. */
+function allowOf(ctx: RuleContext): RegExp[] {
+  const source = ctx.options.allowValues;
+  if (!Array.isArray(source) || !source.length) return [];
+  let out = compiled.get(source);
+  if (!out) compiled.set(source, (out = compileAll(source)));
+  return out;
 }
 
 /** Reports the first known credential format in the value's literals; true when one was found. */
 function reportFormat(state: State | undefined, ctx: RuleContext, pv: PayloadValue, value: string, dynamic: boolean): boolean {
-  const allow = compileAll(ctx.options.allowValues);
+  const allow = allowOf(ctx);
   const texts = literalPieces(value, dynamic).map((p) => p.text);
   const joined = joinedJsonataLiterals(value);
   if (joined) texts.push(joined);

@@ -107,7 +107,10 @@ function checkPathField(field: string, node: AstNode, kind: ValueKind | 'path-or
 function reportProblem(problem: ExpressionProblem, messageId: string, field: string, node: AstNode, ctx: StateRuleContext): void {
   const range = rangeInValue(ctx.text, node, problem.start, problem.end);
   if (problem.unknownFunction) {
-    const suggestion = closestName(problem.unknownFunction, Object.keys(INTRINSIC_FUNCTIONS));
+    // Compare the part after "States." so a short name is not "close" to every other one.
+    const names = Object.keys(INTRINSIC_FUNCTIONS).map((n) => n.slice('States.'.length));
+    const near = closestName(problem.unknownFunction.slice('States.'.length), names);
+    const suggestion = near && `States.${near}`;
     ctx.report({ messageId: 'unknownIntrinsic', node, range, data: { name: problem.unknownFunction, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '.' } });
     return;
   }

@@ -2,12 +2,11 @@
 // other query language, an invalid or missing Type, and values of the wrong kind. The field
 // knowledge is data in core/model/fields.ts.
 import { isObject, keyOf, propertiesOf, propertyOf, stringOf, valueOf, type AstNode } from '../parse/ast';
-import { isDynamicKey } from '../model/values';
 import { ALL_STATE_FIELDS, BRANCH_FIELDS, EXCLUSIVE_FIELDS, FIELDS_BY_TYPE, PROCESSOR_FIELDS, REQUIRED_BY_TYPE, ROOT_FIELDS, STATE_FIELDS, type FieldInfo } from '../model/fields';
 import { STATE_TYPES, type State } from '../model/types';
 import { defineRule, type RuleContext } from './define-rule';
 import { checkExclusive, checkFields, isOpaque, keyProblem, unknownField, type FieldContext } from './utils/field-checks';
-import { checkChoices, checkCredentials, checkErrorHandlers, checkMapParts, objectArray } from './utils/state-checks';
+import { checkChoices, checkCredentials, checkErrorHandlers, checkHeartbeat, checkMapParts, misspelled, objectArray, reportDynamicKeys } from './utils/state-checks';
 import { closestName } from './utils/closest-name';
 
 // StartAt, States, Next and Default values are ASL002's and ASL003's to report; Type is checked apart.
@@ -30,8 +29,7 @@ const STATE_TABLE: Record<string, FieldInfo> = {
   Choices: { ...STATE_FIELDS.Choices, value: 'any' },
   Branches: { ...STATE_FIELDS.Branches, value: 'any' },
 };
-/** Subtrees that hold other states (checked as those states) or free-form data. */
-const NOT_STATE_DATA = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Comment', 'Result']);
+const KIND_NAMES: Record<string, string> = { string: 'a string', array: 'an array', number: 'a number', boolean: 'true or false', null: 'null' };
 
 export default defineRule({
   code: 'ASL006',
@@ -45,6 +43,7 @@ export default defineRule({
     misplacedField: '"{{field}}" is not allowed in {{where}}.',
     jsonPathOnly: '"{{field}}" is a JSONPath field; it cannot be used in {{where}} that uses JSONata{{instead}}.',
     jsonataOnly: '"{{field}}" is a JSONata field; it cannot be used in {{where}} that uses JSONPath. Set "QueryLanguage": "JSONata"{{instead}}.',
+    rootNotObject: 'A state machine definition is an object with "StartAt" and "States", not {{kind}}.',
     stateNotObject: '"{{name}}" in "States" is not a state: a state is an object{{hint}}',
     dynamicKeyInJsonata: '"{{key}}" ends in ".$", which JSONata states do not evaluate; name it "{{base}}" and write the value as "{% ... %}".',
     missingType: 'State "{{name}}" has no "Type".',
@@ -65,7 +64,11 @@ export default defineRule({
   },
   checkDocument(ctx) {
     const model = ctx.model;
-    if (!model) return;
+    const root = ctx.parsed.root;
+    if (!model) {
+      if (root) ctx.report({ messageId: 'rootNotObject', node: root, range: { offset: root.offset, length: Math.min(root.length, 1) }, data: { kind: KIND_NAMES[root.type] ?? root.type } });
+      return;
+    }
     const fieldCtx = contextFor(ctx, model.queryLanguage);
     checkFields(model.root, ROOT_TABLE, ROOT_FIELDS, 'the top level', fieldCtx);
     for (const scope of model.scopes) {
@@ -94,7 +97,7 @@ export default defineRule({
     checkFields(state.node, STATE_TABLE, FIELDS_BY_TYPE[type], where, fieldCtx, ALL_STATE_FIELDS);
     checkExclusive(state.node, EXCLUSIVE_FIELDS, fieldCtx);
     for (const field of REQUIRED_BY_TYPE[type] ?? []) {
-      if (!propertyOf(state.node, field)) fieldCtx.emit({ node: state.node, range: rangeOf(state.keyNode), messageId: 'missingField', data: { where: `A ${type} state`, field } });
+      if (!propertyOf(state.node, field) && !misspelled(state.node, field)) fieldCtx.emit({ node: state.node, range: rangeOf(state.keyNode), messageId: 'missingField', data: { where: `A ${type} state`, field } });
     }
     checkQueryLanguage(state, ctx, fieldCtx);
     if (propertyOf(state.node, 'Retry')) checkErrorHandlers(state.node, 'Retry', fieldCtx);
@@ -154,30 +157,4 @@ function checkType(state: State, ctx: FieldContext): boolean {
 function checkQueryLanguage(state: State, ctx: RuleContext, fieldCtx: FieldContext): void {
   const node = valueOf(state.node, 'QueryLanguage');
   if (ctx.model?.queryLanguage === 'JSONata' && stringOf(node) === 'JSONPath') fieldCtx.emit({ node: node!, messageId: 'jsonPathUnderJsonata' });
-}
-
-function checkHeartbeat(node: AstNode, ctx: FieldContext): void {
-  const heartbeat = valueOf(node, 'HeartbeatSeconds');
-  const timeout = valueOf(node, 'TimeoutSeconds');
-  if (heartbeat?.type === 'number' && timeout?.type === 'number' && timeout.value > 0 && heartbeat.value >= timeout.value) {
-    ctx.emit({ node: heartbeat, messageId: 'heartbeatTooLong', data: { heartbeat: heartbeat.value, timeout: timeout.value } });
-  }
-}
-
-/** Keys ending in `.$` anywhere in a JSONata state's data (not in nested states). */
-function reportDynamicKeys(stateNode: AstNode, ctx: FieldContext): void {
-  const stack: AstNode[] = [];
-  for (const prop of propertiesOf(stateNode)) if (!NOT_STATE_DATA.has(keyOf(prop)) && prop.children[1]) stack.push(prop.children[1]);
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (isObject(node)) {
-      for (const prop of propertiesOf(node)) {
-        const key = keyOf(prop);
-        if (isDynamicKey(key)) ctx.emit(keyProblem(prop, 'dynamicKeyInJsonata', { key, base: key.slice(0, -2) }));
-        if (prop.children[1]) stack.push(prop.children[1]);
-      }
-    } else if (node.children) {
-      for (const child of node.children) stack.push(child);
-    }
-  }
 }

@@ -14,7 +14,7 @@ export default defineRule({
   severity: 'warning',
   cwe: ['CWE-250', 'CWE-269'],
   messages: {
-    escalation: '{{call}} {{why}} ({{iam}}): a state machine that can do this can grant itself or others more access. Keep it out of workflows, or scope it to named resources and guard it with approval.',
+    escalation: '{{call}} {{why}} ({{iam}}): a workflow that changes identities, credentials or access is a privilege-escalation path for whoever controls its input. Scope it to named resources and guard it with an approval step.',
     execution: '{{call}} {{why}} ({{iam}}): whoever controls the input can run code with another role. Use fixed, reviewed code and templates.',
     accounts: '{{call}} {{why}} ({{iam}}): account administration from a workflow bypasses review. Restrict it to a dedicated, approved workflow.',
     exfiltration: '{{call}} {{why}} ({{iam}}): the workflow can hand out data or keys it should not. Name the resource in the definition.',

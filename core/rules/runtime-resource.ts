@@ -1,14 +1,16 @@
 // IAM002: the resource a task calls is chosen from state data at run time (a `.$` path, an
-// intrinsic or a JSONata expression), so the policy cannot name it.
+// intrinsic or a JSONata expression), so the policy cannot name it. A document rule: a variable
+// or a Pass result that only holds a constant (`outBucket: ${OutputBucket}`) is traced and not reported.
 import { defineRule } from './define-rule';
 import { paramLabel, resourceUses } from '../iam/params';
 import { isInputControlled, patternOf } from '../iam/resource-value';
 import { splitArn } from '../iam/arn';
+import { traceValue } from '../iam/trace';
 
 const MAX = 80;
 const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 
-/** The pattern still names something: `orders-*`, `role/Audit`, not a bare `*:*` or a slash between two wildcards. */
+/** The pattern still names something (`orders-*`, `role/Audit`), not a bare `*:*` or two wildcards around a slash. */
 function namesSomething(pattern: string): boolean {
   const resource = splitArn(pattern)?.resource ?? pattern.replace(/^[a-z0-9]+:\/\//, '');
   return /[A-Za-z0-9]{2}/.test(resource.replace(/\$\{[^}]*\}/g, ''));
@@ -27,15 +29,22 @@ export default defineRule({
     runtimePrefix: '{{param}} ({{noun}}) is built at run time from {{source}}; the policy can only be limited to "{{pattern}}". Check the value against an allow-list in a Choice state.',
     runtimeIntegration: 'The Resource is computed at run time, so neither the integration nor its permissions are known before the state runs.',
   },
-  checkState(state, ctx) {
-    if (state.resource?.kind === 'expression') ctx.report({ messageId: 'runtimeIntegration', node: state.resource.node });
-    for (const use of resourceUses(state)) {
-      const { value, param } = use;
-      if (!isInputControlled(value) || param.notReported) continue;
-      const name = paramLabel(use);
-      const literal = namesSomething(patternOf(value));
-      const data = { param: name, noun: param.noun, source: clip(value.source ?? 'state data'), pattern: clip(patternOf(value)) };
-      ctx.report({ messageId: literal ? 'runtimePrefix' : 'runtime', data, node: value.node, severity: literal ? 'info' : undefined, findingData: { param: name, noun: param.noun, pattern: patternOf(value) } });
+  checkDocument(ctx) {
+    const model = ctx.model;
+    if (!model) return;
+    for (const state of model.states) {
+      if (state.resource?.kind === 'expression') ctx.report({ messageId: 'runtimeIntegration', node: state.resource.node });
+      for (const use of resourceUses(state)) {
+        const { param } = use;
+        if (param.notReported || !isInputControlled(use.value)) continue;
+        const origin = traceValue(model, state, use.value).find(isInputControlled);
+        if (!origin) continue; // every writer is a constant
+        const pattern = patternOf(origin);
+        if (param.reportIf && !param.reportIf(pattern)) continue;
+        const prefixed = namesSomething(pattern);
+        const data = { param: paramLabel(use), noun: param.noun, source: clip(origin.source ?? 'state data'), pattern: clip(pattern) };
+        ctx.report({ messageId: prefixed ? 'runtimePrefix' : 'runtime', data, node: use.value.node, severity: prefixed ? 'info' : undefined, findingData: { param: data.param, pattern } });
+      }
     }
   },
 });

@@ -19,7 +19,7 @@ export default defineRule({
   cwe: ['CWE-441', 'CWE-639'],
   messages: {
     runtimeRole: 'Credentials.RoleArn comes from {{source}}: whoever controls the input chooses which role this task assumes (confused deputy), and sts:AssumeRole cannot be scoped. Use a fixed role ARN, or pick it with a Choice from an allow-list.',
-    runtimeAccount: 'Credentials.RoleArn names the fixed role "{{role}}" in an account taken from {{source}}: the input chooses the account, not the role. Limit sts:AssumeRole to "{{pattern}}" and check the account against an allow-list.',
+    runtimeAccount: 'Credentials.RoleArn names the fixed role "{{role}}" in an account taken from {{source}} at run time: state data chooses the account, not the role. Limit sts:AssumeRole to "{{pattern}}" and check the account against an allow-list.',
   },
   checkDocument(ctx) {
     for (const state of ctx.model?.states ?? []) {

@@ -24,9 +24,9 @@ export default defineRule({
   },
   messages: {
     keptInState:
-      '{{call}} returns {{what}}, and this state keeps it in state data at {{location}} ({{via}}). State data is recorded in the execution history (kept 90 days) and in execution logs. Drop it with ResultSelector/Output or "ResultPath": null, or let the consumer read the secret itself.',
+      '{{call}} returns {{what}}, and this state keeps that in state data at {{location}} ({{via}}). State data is recorded in the execution history (kept 90 days) and in execution logs. Drop it with ResultSelector/Output or "ResultPath": null, or let the consumer read the secret itself.',
     assigned:
-      '{{call}} returns {{what}}, and Assign stores it in variable ${{location}}. Variable values are recorded in the execution history (StateExited events). Let the consumer read the secret itself instead.',
+      '{{call}} returns {{what}}, and Assign stores that in variable ${{location}}. Variable values are recorded in the execution history (StateExited events). Let the consumer read the secret itself instead.',
     credentialKept:
       'This state keeps {{kind}} from the task result ({{field}}) in state data at {{location}} ({{via}}). State data is recorded in the execution history and in execution logs; keep credentials out of the workflow and let the consumer fetch them.',
     credentialAssigned:

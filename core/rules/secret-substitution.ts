@@ -26,6 +26,8 @@ export default defineRule({
   messages: {
     placeholder:
       '"{{key}}" gets {{kind}} from the deploy-time placeholder {{placeholder}}: the deployment tool writes the plaintext value into the deployed definition, readable by anyone who can describe the state machine. Substitute a reference instead (secret ARN or parameter name, e.g. {{suggestion}}) and read the value at run time.',
+    urlPassword:
+      'The password in the URL of "{{key}}" comes from the deploy-time placeholder {{placeholder}}: the deployment tool writes it in plain text into the deployed definition. Substitute a reference (e.g. {{suggestion}}) and build the URL at run time, or use a connection.',
     resolvedSecret:
       '{{placeholder}} resolves a secret value at deploy time and writes it in plain text into the deployed definition. Pass the secret ARN or parameter name instead and read the value at run time.',
   },
@@ -64,9 +66,9 @@ function check(state: State, ctx: StateRuleContext, pv: PayloadValue, value: str
     }
     if (!cls || resolvesValue || isReferenceName(name, suffixes)) continue;
     ctx.report({
-      messageId: 'placeholder',
+      messageId: userinfo && cls.kind === 'password' && m[0] === userinfo[1] ? 'urlPassword' : 'placeholder',
       node: pv.node,
-      data: { key: userinfo ? 'the URL password' : key!, kind: kindPhrase(cls.kind), placeholder: m[0], suggestion: `\${${suggestion(name)}}` },
+      data: { key: key ?? pv.field, kind: kindPhrase(cls.kind), placeholder: m[0], suggestion: `\${${suggestion(name)}}` },
       findingData: { ...where, placeholder: name, credentialKind: cls.kind, path: describePath(pv.field, pv.path) },
     });
     return;

@@ -55,8 +55,10 @@ export type EnvService = 'ecs' | 'batch' | 'codebuild' | 'glue' | 'eks';
 
 export interface EnvEntry {
   service: EnvService;
-  /** The variable or argument name (`DB_PASSWORD`, `--password`). */
+  /** The variable or argument name, dashes stripped (`DB_PASSWORD`, `password`). */
   name: string;
+  /** The name as written (`DB_PASSWORD`, `--password`). */
+  label: string;
   /** The node holding the name (the `Name` value, or the property key for map forms). */
   nameNode: AstNode;
   /** The value node and the key it sits under (`Value`, `Value.$`, `--password.$`). */
@@ -86,7 +88,7 @@ export function containerEnvEntries(state: State): EnvEntry[] {
     const args = valueOf(payload.node, 'Arguments');
     for (const prop of propertiesOf(args)) {
       const key = keyOf(prop);
-      if (prop.children[1]) out.push({ service, name: baseKey(key).replace(/^-+/, ''), nameNode: prop.children[0], valueNode: prop.children[1], valueKey: key, reference: false, where: 'Arguments' });
+      if (prop.children[1]) out.push({ service, name: baseKey(key).replace(/^-+/, ''), label: baseKey(key), nameNode: prop.children[0], valueNode: prop.children[1], valueKey: key, reference: false, where: 'Arguments' });
     }
     return out;
   }
@@ -116,11 +118,11 @@ function envItem(service: EnvService, item: AstNode, where: string): EnvEntry | 
   const nameProp = propertyOf(item, 'Name') ?? propertyOf(item, 'name');
   const name = stringOf(nameProp?.children[1]);
   if (!nameProp?.children[1] || name === undefined) return undefined;
-  for (const key of ['Value', 'Value.$', 'value']) {
+  for (const key of ['Value', 'Value.$', 'value', 'value.$']) {
     const valueNode = valueOf(item, key);
     if (!valueNode) continue;
     const type = stringOf(valueOf(item, 'Type'));
-    return { service, name, nameNode: nameProp.children[1], valueNode, valueKey: key, reference: type === 'PARAMETER_STORE' || type === 'SECRETS_MANAGER', where };
+    return { service, name, label: name, nameNode: nameProp.children[1], valueNode, valueKey: key, reference: type === 'PARAMETER_STORE' || type === 'SECRETS_MANAGER', where };
   }
   return undefined;
 }

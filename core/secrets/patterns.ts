@@ -107,8 +107,15 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { id: 'url-credentials', title: 'Password in a URL', regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/'"]{1,100}:(?<secret>[^\s@/'"]{1,200})@[^\s/@'"]+/gi, source: 'secretlint @secretlint/secretlint-rule-basicauth; gitleaks generic URL-credential allowlist shape', validate: (s) => !/^(\$\{.*\}|\{\{.*\}\}|<.*>|\*+|x+|pass(word)?|secret|\{\}|%s)$/i.test(s) },
   { id: 'connection-string-password', title: 'Password in a connection string', regex: /(?:^|;)\s*(?:password|pwd)\s*=\s*(?<secret>[^;'"\s]{4,})/gi, source: 'secretlint @secretlint/secretlint-rule-database-connection-string', validate: (s) => !/^(\$\{.*\}|\{\{.*\}\}|<.*>|\*+|\{\d*\}|%s|\?)$/.test(s) },
   { id: 'bearer-token', title: 'Bearer token', regex: /\bBearer\s+(?<secret>[A-Za-z0-9\-._~+/]{16,}=*)/g, source: 'RFC 6750 b64token syntax; gitleaks generic-api-key (entropy idea)', validate: mixed },
-  { id: 'basic-auth', title: 'Basic authentication credentials', regex: /\bBasic\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, source: 'RFC 7617; secretlint @secretlint/secretlint-rule-basicauth', validate: decodesToUserPass },
+  { id: 'basic-auth', title: 'Basic authentication header', regex: /\bBasic\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g, source: 'RFC 7617; secretlint @secretlint/secretlint-rule-basicauth', validate: decodesToUserPass },
 ];
+
+/**
+ * One cheap scan for the fixed prefixes every pattern needs; most strings (state names, ARNs,
+ * paths) fail it and skip the catalog. Keep it in sync with the catalog (a unit test checks).
+ */
+export const TRIGGER =
+  /gh[pousr]_|github_pat_|A3T|AKIA|ASIA|ABIA|ACCA|ey[A-Za-z0-9]{17}|xox[a-z]-|xapp-|hooks\.slack|discord|sk_|rk_|whsec_|AIza|sk-|npm_|SG\.|hf_|AccountKey=|-----BEGIN|:\/\/|password|pwd|Bearer|Basic|secret_?access|gl[a-z]{2,6}-|GR1348941/i;
 
 /**
  * Every known credential format in `text`, at most one per overlapping span (catalog order
@@ -117,7 +124,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
  */
 export function findKnownSecrets(text: string): SecretMatch[] {
   const out: SecretMatch[] = [];
-  if (text.length < 8) return out;
+  if (text.length < 8 || !TRIGGER.test(text)) return out;
   for (const pattern of SECRET_PATTERNS) {
     pattern.regex.lastIndex = 0;
     for (const m of text.matchAll(pattern.regex)) {

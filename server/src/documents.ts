@@ -1,10 +1,13 @@
 // Open documents (incremental sync through TextDocuments) and the analysis of each one's current
 // version. The cache holds one entry per document, keyed by (uri, version, config generation):
-// a result is reused until the text or the configuration changes, and never served for another version.
-import { TextDocuments } from 'vscode-languageserver/node';
+// a result is reused until the text or the configuration changes, and never served for another
+// version. The edits since the cached version are folded into one change, so the next analysis
+// can be incremental (core's analyzeChange re-checks only the edited state).
+import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, formatForPath, looksLikeStateMachine, type AnalysisResult, type DocumentFormat, type ResolvedConfig } from '../../core';
+import { analyze, analyzeChange, formatForPath, looksLikeStateMachine, type AnalysisResult, type DocumentFormat, type ResolvedConfig, type TextChange } from '../../core';
 import { ASL_FILE_PATTERN, ASL_JSON, ASL_YAML } from '../../protocol';
+import { addChange, toChange, type ChangeSpan } from './changes';
 
 /** One analysed document version. */
 export interface Analysis {
@@ -27,11 +30,30 @@ export interface ConfigSource {
 }
 
 export class AslDocuments {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents: TextDocuments<TextDocument>;
   private readonly cache = new Map<string, Analysis>();
+  /** Per document: the edits since its cached analysis, as one span of that analysis' text. */
+  private readonly edits = new Map<string, ChangeSpan>();
 
   constructor(private readonly config: ConfigSource) {
-    this.documents.onDidClose((e) => this.cache.delete(e.document.uri));
+    this.documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
+    this.documents.onDidClose((e) => {
+      this.cache.delete(e.document.uri);
+      this.edits.delete(e.document.uri);
+    });
+  }
+
+  /** Applies didChange events one at a time, recording each as offsets into the text it applied to. */
+  private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    let span = this.edits.get(document.uri);
+    for (const change of changes) {
+      const offset = 'range' in change ? document.offsetAt(change.range.start) : 0;
+      const length = 'range' in change ? document.offsetAt(change.range.end) - offset : document.getText().length;
+      span = addChange(span, { offset, length, text: change.text });
+      TextDocument.update(document, [change], version);
+    }
+    if (span) this.edits.set(document.uri, span);
+    return document;
   }
 
   get(uri: string): TextDocument | undefined {
@@ -49,7 +71,13 @@ export class AslDocuments {
     const generation = this.config.generation;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.generation === generation) return cached;
-    const analysis = analyseDocument(document, this.config.configFor(uri), generation);
+    const span = this.edits.get(uri);
+    this.edits.delete(uri);
+    const text = document.getText();
+    // Incremental only from an analysis of the same configuration whose text the recorded edits turn into this one.
+    const usable = cached?.generation === generation && cached.result && span && cached.result.text.length + span.delta === text.length;
+    const change = usable ? toChange(span, text) : undefined;
+    const analysis = analyseDocument(document, this.config.configFor(uri), generation, change && cached?.result, change);
     this.cache.set(uri, analysis);
     return analysis;
   }
@@ -69,12 +97,15 @@ export function isAslDocument(document: TextDocument, format: DocumentFormat): b
   return looksLikeStateMachine(document.getText(), format);
 }
 
-function analyseDocument(document: TextDocument, config: ResolvedConfig, generation: number): Analysis {
+/** Analyses the document, incrementally from `previous` (which this consumes) when given. */
+function analyseDocument(document: TextDocument, config: ResolvedConfig, generation: number, previous?: AnalysisResult, change?: TextChange): Analysis {
   const format = formatOf(document);
   const base = { uri: document.uri, version: document.version, generation, format, document };
   try {
     if (!isAslDocument(document, format)) return { ...base, result: undefined };
-    return { ...base, result: analyze(document.getText(), { format, config }) };
+    const text = document.getText();
+    if (process.env.ASL_TRACE_INC) process.stderr.write(previous && change ? "INC\n" : "FULL\n");
+    return { ...base, result: previous && change ? analyzeChange(previous, text, [change], { format, config }) : analyze(text, { format, config }) };
   } catch (error) {
     // analyze() promises never to throw; if it does anyway, the server must stay up.
     return { ...base, result: undefined, error: describeError(error) };

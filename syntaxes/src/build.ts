@@ -4,12 +4,33 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildJsonGrammar } from './json-grammar';
 import { buildYamlGrammar } from './yaml-grammar';
+import type { Rule } from './shared';
+
+/** Drops repository entries no pattern can reach (the builders emit every host's full set). */
+export function pruneRepository(grammar: Rule): Rule {
+  const repository = grammar.repository as Record<string, Rule>;
+  const reached = new Set<string>();
+  const queue: unknown[] = [grammar.patterns];
+  while (queue.length) {
+    const x = queue.pop();
+    if (Array.isArray(x)) queue.push(...x);
+    else if (x && typeof x === 'object') {
+      for (const [k, v] of Object.entries(x)) {
+        if (k === 'include' && typeof v === 'string' && v.startsWith('#') && !reached.has(v.slice(1)) && v.slice(1) in repository) {
+          reached.add(v.slice(1));
+          queue.push(repository[v.slice(1)]);
+        } else if (typeof v === 'object') queue.push(v);
+      }
+    }
+  }
+  return { ...grammar, repository: Object.fromEntries(Object.entries(repository).filter(([k]) => reached.has(k))) };
+}
 
 /** Grammar file path (relative to the repository root) -> its text. */
 export function grammarFiles(): Record<string, string> {
   return {
-    'syntaxes/asl.tmLanguage.json': JSON.stringify(buildJsonGrammar(), null, 2) + '\n',
-    'syntaxes/asl-yaml.tmLanguage.json': JSON.stringify(buildYamlGrammar(), null, 2) + '\n',
+    'syntaxes/asl.tmLanguage.json': JSON.stringify(pruneRepository(buildJsonGrammar()), null, 2) + '\n',
+    'syntaxes/asl-yaml.tmLanguage.json': JSON.stringify(pruneRepository(buildYamlGrammar()), null, 2) + '\n',
   };
 }
 

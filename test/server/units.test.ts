@@ -1,11 +1,12 @@
-// Unit tests of the server's pure parts: the change Scheduler's coalescing and Finding -> Diagnostic
-// conversion (including the engine-failure diagnostic, which a healthy engine never produces over LSP).
+// Unit tests of the server's pure parts: the change Scheduler's coalescing, folding edits into one
+// change, and Finding -> Diagnostic conversion (including the engine-failure diagnostic).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../core';
 import { Scheduler } from '../../server/src/scheduler';
 import { toDiagnostics } from '../../server/src/convert';
+import { addChange, toChange, type ChangeSpan } from '../../server/src/changes';
 import type { Analysis } from '../../server/src/documents';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -64,4 +65,27 @@ test('toDiagnostics: suppressed findings are hidden; an engine failure becomes o
   assert.equal(failed.length, 1);
   assert.equal(failed[0].code, 'internal-error');
   assert.match(failed[0].message as string, /could not analyse this document \(TypeError at check/);
+});
+
+test('addChange/toChange: any sequence of edits folds into one change with the same result', () => {
+  let seed = 42;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  for (let round = 0; round < 500; round++) {
+    const original = 'abcdefghijklmnopqrstuvwxyz'.slice(0, 5 + random(20));
+    let text = original;
+    let span: ChangeSpan | undefined;
+    for (let i = 0, n = 1 + random(6); i < n; i++) {
+      const offset = random(text.length + 1);
+      const length = random(text.length - offset + 1);
+      const inserted = 'XYZ12'.slice(0, random(4));
+      span = addChange(span, { offset, length, text: inserted });
+      text = text.slice(0, offset) + inserted + text.slice(offset + length);
+    }
+    const change = toChange(span!, text);
+    assert.equal(original.slice(0, change.offset) + change.text + original.slice(change.offset + change.length), text, `round ${round}`);
+  }
+  // Typing one character after another stays one small insertion.
+  let typed: ChangeSpan | undefined;
+  for (let i = 0; i < 3; i++) typed = addChange(typed, { offset: 10 + i, length: 0, text: 'x' });
+  assert.deepEqual(toChange(typed!, '0123456789xxx!'), { offset: 10, length: 0, text: 'xxx' });
 });

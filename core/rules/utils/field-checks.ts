@@ -150,7 +150,7 @@ export function checkValue(node: AstNode, field: string, info: FieldInfo, ctx: F
   if (info.values && node.type === 'string' && !isOpaque(node) && !info.values.includes(node.value as string)) {
     if (ctx.language === 'JSONata' && isJsonata(node.value as string) && field !== 'Type' && field !== 'QueryLanguage') return;
     const suggestion = closestName(node.value as string, info.values);
-    const values = suggestion ? `"${suggestion}"` : info.values.map((v) => `"${v}"`).join(', ');
+    const values = suggestion ? `"${suggestion}"` : orList(info.values);
     ctx.emit({ messageId: 'invalidEnum', node, data: { field, value: String(node.value), values } });
   }
 }

@@ -1,7 +1,9 @@
 // The parts of states that have their own shape: Retry and Catch arrays, Choice rules, Map
 // processors and readers, Parallel branches. Used by ASL006 (invalid-field).
 import { isArray, isObject, keyOf, propertiesOf, propertyOf, stringOf, valueOf, type AstNode } from '../../parse/ast';
-import { CHOICE_COMBINATORS, CHOICE_RULE_FIELDS, COMPARISON_OPERATORS, OBJECT_FIELDS, type FieldInfo, type ValueKind } from '../../model/fields';
+import { CHOICE_COMBINATORS, CHOICE_RULE_FIELDS, COMPARISON_OPERATORS, OBJECT_FIELDS, STATE_FIELDS, type FieldInfo, type ValueKind } from '../../model/fields';
+import { isDynamicKey } from '../../model/values';
+import { closestName } from './closest-name';
 import { anchorOf, checkFields, checkValue, isOpaque, keyProblem, languageProblem, unknownField, valueFits, type FieldContext } from './field-checks';
 
 const keysOf = (table: Readonly<Record<string, FieldInfo>>) => Object.keys(table);
@@ -62,18 +64,23 @@ function checkRule(root: AstNode, top: boolean, ctx: FieldContext): void {
   while (work.length) {
     const { rule, top: isTop } = work.pop()!;
     const operators: AstNode[] = [];
+    let explained = false; // an unknown or other-language key already tells what is wrong
     for (const prop of propertiesOf(rule)) {
       const key = keyOf(prop);
       const value = prop.children[1];
       const info = CHOICE_RULE_FIELDS[key];
       const operator: ValueKind | 'combinator' | undefined = CHOICE_COMBINATORS.includes(key) ? 'combinator' : (COMPARISON_OPERATORS as Partial<Record<string, ValueKind>>)[key];
       if (info) {
-        if (info.language && info.language !== ctx.language) ctx.emit(languageProblem(prop, key, info, 'a Choice rule', ctx.language));
+        if (info.language && info.language !== ctx.language) {
+          ctx.emit(languageProblem(prop, key, info, 'a Choice rule', ctx.language));
+          explained = true;
+        }
         else if (key === 'Next' && !isTop) ctx.emit(keyProblem(prop, 'nestedNext', {}));
         else if (value) checkValue(value, key, info, ctx);
       } else if (operator) {
         if (ctx.language === 'JSONata') {
           ctx.emit(keyProblem(prop, 'jsonPathOnly', { field: key, where: 'a Choice rule', instead: '; use "Condition" instead' }));
+          explained = true;
           continue;
         }
         operators.push(prop);
@@ -89,15 +96,15 @@ function checkRule(root: AstNode, top: boolean, ctx: FieldContext): void {
         }
       } else if (!key.includes('${')) {
         ctx.emit(unknownField(prop, key, [...keysOf(CHOICE_RULE_FIELDS), ...Object.keys(COMPARISON_OPERATORS), ...CHOICE_COMBINATORS], 'a Choice rule'));
+        explained = true;
       }
     }
     if (isTop && !propertyOf(rule, 'Next')) ctx.emit({ ...anchorOf(rule), messageId: 'missingField', data: { where: 'A Choice rule', field: 'Next' } });
     if (ctx.language === 'JSONata') {
-      if (!propertyOf(rule, 'Condition')) ctx.emit({ ...anchorOf(rule), messageId: 'missingField', data: { where: 'A JSONata Choice rule', field: 'Condition' } });
+      if (!propertyOf(rule, 'Condition') && !explained) ctx.emit({ ...anchorOf(rule), messageId: 'missingField', data: { where: 'A JSONata Choice rule', field: 'Condition' } });
       continue;
     }
-    // A rule written for JSONata (with Condition) was already reported as such.
-    if (operators.length === 0 && !propertyOf(rule, 'Condition')) ctx.emit({ ...anchorOf(rule), messageId: 'missingOperator' });
+    if (operators.length === 0 && !explained) ctx.emit({ ...anchorOf(rule), messageId: 'missingOperator' });
     for (const extra of operators.slice(1)) ctx.emit(keyProblem(extra, 'extraOperator', { field: keyOf(extra) }));
     const op = operators[0] && keyOf(operators[0]);
     if (op && !CHOICE_COMBINATORS.includes(op) && !propertyOf(rule, 'Variable')) {
@@ -137,5 +144,46 @@ export function checkCredentials(state: AstNode, ctx: FieldContext): void {
     const key = keyOf(prop);
     if (key === 'RoleArn' || key === 'RoleArn.$' || key.includes('${')) continue;
     ctx.emit(unknownField(prop, key, ['RoleArn'], 'Credentials'));
+  }
+}
+
+/** Subtrees that hold other states (checked as those states) or free-form data. */
+const NOT_STATE_DATA = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Comment', 'Result']);
+
+/** HeartbeatSeconds must be less than TimeoutSeconds. */
+export function checkHeartbeat(node: AstNode, ctx: FieldContext): void {
+  const heartbeat = valueOf(node, 'HeartbeatSeconds');
+  const timeout = valueOf(node, 'TimeoutSeconds');
+  if (heartbeat?.type === 'number' && timeout?.type === 'number' && timeout.value > 0 && heartbeat.value >= timeout.value) {
+    ctx.emit({ node: heartbeat, messageId: 'heartbeatTooLong', data: { heartbeat: heartbeat.value, timeout: timeout.value } });
+  }
+}
+
+/** True when a key of `obj` is a typo of `field` (then "unknownField" already says so). */
+export function misspelled(obj: AstNode, field: string): boolean {
+  return propertiesOf(obj).some((p) => closestName(keyOf(p), [field]) === field);
+}
+
+/**
+ * Keys ending in `.$` anywhere in a JSONata state's data (not in nested states, nor under a
+ * JSONPath-only field, which is reported as a whole).
+ */
+export function reportDynamicKeys(stateNode: AstNode, ctx: FieldContext): void {
+  const stack: AstNode[] = [];
+  for (const prop of propertiesOf(stateNode)) {
+    const key = keyOf(prop);
+    if (!NOT_STATE_DATA.has(key) && STATE_FIELDS[key]?.language !== 'JSONPath' && prop.children[1]) stack.push(prop.children[1]);
+  }
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (isObject(node)) {
+      for (const prop of propertiesOf(node)) {
+        const key = keyOf(prop);
+        if (isDynamicKey(key)) ctx.emit(keyProblem(prop, 'dynamicKeyInJsonata', { key, base: key.slice(0, -2) }));
+        if (prop.children[1]) stack.push(prop.children[1]);
+      }
+    } else if (node.children) {
+      for (const child of node.children) stack.push(child);
+    }
   }
 }

@@ -1,35 +1,30 @@
 // Makes a fresh copy of test/e2e/workspace/ for one run and adds the generated inputs that are
-// too big or too binary to keep in git: a 1,000-state definition and the bad-input files.
+// too big or too binary to keep in git: a 1,000-state definition (bench/generate-definition.mjs,
+// else a plain chain of Pass states), a 10-state one of the same shape, and the bad-input files.
 //   usage: node prepare-workspace.mjs DEST_DIR
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SOURCE = join(dirname(fileURLToPath(import.meta.url)), '..', 'workspace');
 
 /** Number of states in the large definition (AWS caps a definition at 1 MB, about 1,000 states). */
 export const LARGE_STATES = 1000;
 
-/**
- * A chain of LARGE_STATES states: State0000 -> ... -> State0998 -> "Dnoe" (a typo of Done) and Done.
- * The typo makes two known findings (ASL003 on "Dnoe", ASL004 on Done) that scenario 3 must see
- * again after it has typed into the middle of the document.
- */
-export function largeDefinition() {
+/** Fallback generator: a chain of `count` Pass states, State0000 -> ... -> Done. */
+export function chainDefinition(count) {
   const states = {};
-  for (let i = 0; i < LARGE_STATES - 1; i++) {
-    const name = `State${String(i).padStart(4, '0')}`;
-    const last = i === LARGE_STATES - 2;
-    states[name] = {
-      Type: 'Pass',
-      Parameters: { 'step': i, 'order.$': '$.order', 'label': `step ${i}` },
-      ResultPath: '$.last',
-      Next: last ? 'Dnoe' : `State${String(i + 1).padStart(4, '0')}`,
-    };
+  for (let i = 0; i < count - 1; i++) {
+    const next = i === count - 2 ? 'Done' : `State${String(i + 1).padStart(4, '0')}`;
+    states[`State${String(i).padStart(4, '0')}`] = { Type: 'Pass', Parameters: { step: i, 'order.$': '$.order' }, ResultPath: '$.last', Next: next };
   }
   states.Done = { Type: 'Succeed' };
-  return JSON.stringify({ Comment: `Scenario 3: ${LARGE_STATES} states.`, StartAt: 'State0000', States: states }, null, 2) + '\n';
+  return JSON.stringify({ Comment: `${count} states.`, StartAt: 'State0000', States: states }, null, 2) + '\n';
 }
+
+const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'generate-definition.mjs');
+/** bench/generate-definition.mjs's generateText(count), or undefined when the file is absent. */
+const benchGenerator = existsSync(BENCH) ? (await import(pathToFileURL(BENCH).href)).generateText : undefined;
 
 /** Deterministic bytes (xorshift32) so every run sees the same garbage. */
 function garbage(length, seed, { nul }) {
@@ -46,7 +41,11 @@ function garbage(length, seed, { nul }) {
 export function prepare(dest) {
   cpSync(SOURCE, dest, { recursive: true });
   mkdirSync(join(dest, 'generated'), { recursive: true });
-  writeFileSync(join(dest, 'generated', 'large.asl.json'), largeDefinition());
+  // The benchmark generator's realistic mix of states (about 800 bytes each) when it is there.
+  const generate = benchGenerator ?? chainDefinition;
+  writeFileSync(join(dest, 'generated', 'large.asl.json'), generate(LARGE_STATES));
+  // The same shape with 10 states: scenario 3's typing-speed baseline on this machine, at this load.
+  writeFileSync(join(dest, 'generated', 'small.asl.json'), generate(10));
   // NUL bytes: VS Code shows its "binary file" placeholder and offers "Open Anyway".
   writeFileSync(join(dest, 'bad-input', 'binary.asl.json'), garbage(4096, 0x2545f491, { nul: true }));
   // No NUL but invalid UTF-8 and control characters: opens as (mangled) text and reaches the server.

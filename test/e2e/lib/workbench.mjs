@@ -29,11 +29,13 @@ export const SELECTORS = {
   banner: '.monaco-workbench .banner',
   markersPanel: '.markers-panel',
   markerRow: '.markers-panel .monaco-list-row',
-  markerCodeLink: '.marker-code a, .monaco-link',
+  // Parts of one Problems row; the rule id is a link (a.monaco-link) when the diagnostic has a codeDescription.
+  marker: { message: '.marker-message', source: '.marker-source', code: '.marker-code', codeLink: 'a.monaco-link', position: '.marker-line' },
   suggestWidget: '.editor-widget.suggest-widget',
   suggestRow: '.editor-widget.suggest-widget .monaco-list-row',
   actionWidgetRow: '.action-widget .monaco-list-row',
   outlinePane: '.outline-pane',
+  explorerFoldersHeader: '.pane-header[aria-label^="Explorer Section"]',
   outlineRow: '.outline-pane .monaco-list-row',
   notificationToast: '.notifications-toasts .notification-toast-container',
   notificationCenter: '.notifications-center',
@@ -131,6 +133,9 @@ export class Workbench {
     const row = page.locator(`${SELECTORS.quickInputRow}[aria-label="${title}"], ${SELECTORS.quickInputRow}[aria-label^="${title}, "]`).first();
     await row.waitFor();
     await row.click();
+    // Done when the palette has closed, or has been replaced by the command's own picker.
+    await waitUntil(async () => !(await page.locator(SELECTORS.quickInput).isVisible()) || !(await box.inputValue()).startsWith(`>${title}`),
+      `the command palette to run "${title}"`, 10_000, 50);
   }
 
   /** Picks an item in the quick input that is already open (e.g. after Change Language Mode). */
@@ -217,14 +222,17 @@ export class Workbench {
     }));
   }
 
-  /** Computed text colour of the rendered token span that contains `text` (first occurrence). */
-  async tokenColour(text) {
-    return this.page.evaluate(({ editor, line, text }) => {
-      for (const span of document.querySelectorAll(`${editor} ${line} span span`)) {
-        if (span.textContent.replace(/\u00a0/g, ' ').includes(text)) return { colour: getComputedStyle(span).color, className: span.className, text: span.textContent };
-      }
-      return undefined;
-    }, { editor: SELECTORS.activeEditor, line: SELECTORS.viewLine, text });
+  /**
+   * Computed text colour of the rendered token span containing `token`, on the first rendered line
+   * that contains `lineText`; undefined while that line is not rendered.
+   */
+  async tokenColour(lineText, token) {
+    return this.page.evaluate(({ editor, line, lineText, token }) => {
+      const norm = (t) => t.replace(/\u00a0/g, ' ');
+      const el = [...document.querySelectorAll(`${editor} ${line}`)].find((l) => norm(l.textContent).includes(lineText));
+      const span = el && [...el.querySelectorAll('span span')].find((s) => norm(s.textContent).includes(token));
+      return span ? { colour: getComputedStyle(span).color, className: span.className, text: norm(span.textContent) } : undefined;
+    }, { editor: SELECTORS.activeEditor, line: SELECTORS.viewLine, lineText, token });
   }
 
   /** Reverts and closes every editor, so the next scenario starts from an empty editor area. */
@@ -233,6 +241,15 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
     for (let i = 0; i < 20 && (await tabs.count()) > 0; i++) await this.runCommand('View: Revert and Close Editor');
     await waitUntil(async () => (await tabs.count()) === 0, 'all editors closed', 10_000);
+  }
+
+  /** Shows the Outline view with room for its rows: the explorer's folder section is collapsed. */
+  async showOutline() {
+    const { page } = this;
+    await this.runCommand('Explorer: Focus on Outline View');
+    const folders = page.locator(SELECTORS.explorerFoldersHeader);
+    if (await folders.evaluate((e) => e.classList.contains('expanded'))) await folders.click();
+    await page.locator(SELECTORS.outlinePane).waitFor();
   }
 
   // ---- status bar, Problems, notifications
@@ -253,16 +270,24 @@ export class Workbench {
     return page.locator(SELECTORS.markerRow);
   }
 
-  /** Marker rows of the Problems panel (file rows excluded): text, code, docs link. */
+  /** Marker rows of the Problems panel (file rows excluded): message, source, code, docs link, position. */
   async problemRows() {
     const rows = await this.openProblems();
-    return rows.evaluateAll((els) => els
-      .filter((e) => e.querySelector('.marker-message-details, .marker-source, .marker-code'))
-      .map((e) => ({
-        text: e.textContent,
-        aria: e.getAttribute('aria-label'),
-        links: [...e.querySelectorAll('a')].map((a) => ({ text: a.textContent, href: a.getAttribute('href') ?? a.title ?? '' })),
-      })));
+    return rows.evaluateAll((els, sel) => els
+      .filter((e) => e.querySelector(sel.message))
+      .map((e) => {
+        const text = (s) => e.querySelector(s)?.textContent ?? '';
+        const pos = /Ln (\d+), Col (\d+)/.exec(text(sel.position));
+        return {
+          message: text(sel.message),
+          source: text(sel.source),
+          code: text(sel.code),
+          href: e.querySelector(sel.codeLink)?.getAttribute('href') ?? '',
+          line: pos ? Number(pos[1]) : undefined,
+          column: pos ? Number(pos[2]) : undefined,
+          text: e.getAttribute('aria-label') ?? e.textContent,
+        };
+      }), SELECTORS.marker);
   }
 
   /** Every notification (toasts and the notification centre), with its severity, as the UI lists them. */

@@ -14,7 +14,7 @@ const FILE = 'navigation/nested.asl.json';
 test('Outline shows the states, nested for Parallel and Map', () => wb.scenario('04-outline', async () => {
   await wb.openFile(FILE);
   await wb.waitForTextEditor();
-  await wb.runCommand('Explorer: Focus on Outline View');
+  await wb.showOutline();
   const readRows = () => wb.page.locator(SELECTORS.outlineRow).evaluateAll((els) => els.map((e) => ({
     // aria-label is "<name> (<kind>)"; the name is what the row shows.
     name: (e.getAttribute('aria-label') ?? '').replace(/ \([^)]*\)$/, ''),

@@ -19,10 +19,10 @@ test('a .$ key and a JSONata block get a different colour from plain strings', (
   // Tokenisation is asynchronous: wait until the JSONata block is coloured differently from its neighbour.
   const colours = await waitUntil(async () => {
     const c = {
-      pathKey: await wb.tokenColour('.$'),
-      plainKey: await wb.tokenColour('plain'),
-      jsonata: await wb.tokenColour('{%'),
-      plainValue: await wb.tokenColour('just text'),
+      pathKey: await wb.tokenColour('"order.$"', '.$'),
+      plainKey: await wb.tokenColour('"plain"', 'plain'),
+      jsonata: await wb.tokenColour('"total"', '{%'),
+      plainValue: await wb.tokenColour('"label"', 'just text'),
     };
     return Object.values(c).every(Boolean) && c.jsonata.colour !== c.plainValue.colour ? c : undefined;
   }, 'the JSONata block to be coloured', 30_000);

