@@ -65,8 +65,10 @@ export function checkIntrinsic(text: string): ExpressionProblem | undefined {
     if (i < text.length) fail(`Unexpected text after the call: "${text.slice(i, i + 20)}".`, i, text.length);
     return undefined;
   } catch (error) {
-    if (error instanceof Problem) return error.problem;
-    throw error;
+    if (!(error instanceof Problem)) throw error;
+    // A problem "at the end" points at the last character, never past the text.
+    const start = Math.max(0, Math.min(error.problem.start, text.length - 1));
+    return { ...error.problem, start, end: Math.min(text.length, Math.max(error.problem.end, start + 1)) };
   }
 }
 

@@ -156,7 +156,7 @@ function readBracket(path: string, open: number, end: number, single: boolean, n
     if (single && parts.length > 1) return notSingle(`[${body}]`, open, close + 1);
     return { next: close + 1 };
   }
-  if (/^[-\d:]/.test(body)) return { message: `"[${body}]" is not a valid array index.`, start: open, end: close + 1 };
+  if (/^[-\d:]/.test(body)) return { message: `"[${body}]" is not a valid array ${body.includes(':') ? 'slice' : 'index'}.`, start: open, end: close + 1 };
   return { message: `Unexpected "${c}" in brackets; expected a quoted name, an index, "*" or a filter.`, start: j, end: j + 1 };
 }
 

@@ -5,12 +5,11 @@ import { isDynamicKey, isJsonata } from '../model/values';
 import { forEachPayloadValue } from '../model/payload';
 import { defineRule } from './define-rule';
 import { classifyName, classifyPathSegments, kindPhrase, type NameClass } from '../secrets/secret-keys';
-import { dataReferences, jsonataAst, jsonataPairs, type DataReference } from '../secrets/expressions';
+import { dataReferences, jsonataAst, jsonataPairs, jsonataReference, type DataReference } from '../secrets/expressions';
 import { httpOwnedNodes, insideAny, secretEnvEntries } from '../secrets/integrations';
 import { compileAll } from '../secrets/literal';
 import { describePath, effectiveKey } from '../secrets/scan';
 import { jsonataReferences } from '../expressions/jsonata';
-import { jsonataReference } from '../secrets/expressions';
 
 const SOURCES: Record<string, string> = {
   'state-input': 'state data',

@@ -104,7 +104,6 @@ function analyseDocument(document: TextDocument, config: ResolvedConfig, generat
   try {
     if (!isAslDocument(document, format)) return { ...base, result: undefined };
     const text = document.getText();
-    if (process.env.ASL_TRACE_INC) process.stderr.write(previous && change ? "INC\n" : "FULL\n");
     return { ...base, result: previous && change ? analyzeChange(previous, text, [change], { format, config }) : analyze(text, { format, config }) };
   } catch (error) {
     // analyze() promises never to throw; if it does anyway, the server must stay up.
