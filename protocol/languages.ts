@@ -6,6 +6,7 @@ export const ASL_JSON = 'asl';
 /** Amazon States Language as YAML (`*.asl.yaml`, `*.asl.yml`). */
 export const ASL_YAML = 'asl-yaml';
 
+/** Both ASL language ids (the client's document selector). */
 export const ASL_LANGUAGE_IDS: readonly string[] = [ASL_JSON, ASL_YAML];
 
 /** File names that are ASL by their extension alone. */

@@ -25,6 +25,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   return new LanguageClient(SETTINGS_SECTION, 'ASL Guard', serverOptions, clientOptions);
 }
 
+/** Called by VS Code on the first ASL, JSON or YAML document or on one of the commands. */
 export function activate(context: vscode.ExtensionContext): void {
   // The extension also activates for every JSON/YAML file (to find state machines in them), so the
   // server process starts only when there is an ASL document to analyse.
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
   vscode.workspace.textDocuments.forEach(startIfNeeded);
 }
 
+/** Stops the language server, if it was started. */
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { CONFIG_FILE_NAME } from '../../protocol';
 
+/** What reading one `.asl-guard.json` gave. */
 export interface ConfigFile {
   /** Absolute path of the file that was looked for. */
   path: string;

@@ -29,6 +29,7 @@ export interface ConfigSource {
   readonly generation: number;
 }
 
+/** The open documents and the cached analysis of each one's current version. */
 export class AslDocuments {
   readonly documents: TextDocuments<TextDocument>;
   private readonly cache = new Map<string, Analysis>();

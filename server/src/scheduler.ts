@@ -11,6 +11,7 @@ interface Pending {
   since: number;
 }
 
+/** Runs a validation per document on the event-loop turn after its changes stop arriving. */
 export class Scheduler {
   private readonly pending = new Map<string, Pending>();
   private armed = false;

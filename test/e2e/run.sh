@@ -4,7 +4,8 @@
 # tests and the UI scenarios in Debian's chromium, then the Neovim LSP probe. Offline after setup.
 #   usage: bash test/e2e/run.sh [scenario-substring ...]    (substrings filter scenarios/*.test.mjs)
 #   env:   E2E_HOME (tool cache, default ~/.cache/asl-guard-e2e), E2E_KEEP=1 (keep the temp dir),
-#          E2E_SKIP=package,exthost,ui,nvim (skip phases; package = reuse dist/asl-guard.vsix), E2E_SERVE=1 (start the servers, print the URLs, wait)
+#          E2E_SKIP=package,exthost,ui,nvim (skip phases; package = reuse dist/asl-guard.vsix),
+#          E2E_TRACE=1 (log the duration of every workbench step), E2E_SERVE=1 (start the servers, print the URLs, wait)
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$REPO/test/e2e
@@ -122,7 +123,7 @@ start_server() {
   write_settings "$trust" "$RUN/ud-$name"
   setsid env PATH="$NODE24_DIR/bin:$PATH" "$CS_BIN" --config "$RUN/config-$name.yaml" \
     --user-data-dir "$RUN/ud-$name" --extensions-dir "$RUN/exts" \
-    --disable-telemetry --disable-update-check --disable-getting-started-override \
+    --disable-telemetry --disable-update-check --disable-getting-started-override --reconnection-grace-time 30 \
     --vscode-option enable-smoke-test-driver "${extra[@]}" "$ws" > "$RUN/code-server-$name.log" 2>&1 &
   PIDS+=($!)
 }
@@ -194,6 +195,13 @@ if ! skip nvim; then
   bash "$HERE/nvim/run.sh" "$RUN/ws/diagnostics/quick-fix.asl.json" || rc=$?
   record "Neovim LSP probe" "$rc"
 fi
+
+# ---- 8. nothing tried to leave the machine: no marketplace/update host and no DNS failure in any log
+phase "offline check"
+leaks=$(grep -rEl 'open-vsx\.org|marketplace\.visualstudio\.com|update\.code\.visualstudio\.com|vscode-sync|ENOTFOUND|getaddrinfo' \
+  "$RUN"/code-server-*.log "$RUN"/ud-*/logs "$RESULTS"/logs 2>/dev/null || true)
+if [ -n "$leaks" ]; then log "lookups to hosts outside the machine in:"; echo "$leaks"; record "offline: no lookup left the machine" 1
+else log "ok: no lookup to a marketplace, update or other outside host in the logs"; record "offline check" 0; fi
 
 phase ""
 echo

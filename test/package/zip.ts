@@ -1,6 +1,7 @@
 // Minimal zip reader for the .vsix test: lists the central directory and inflates one entry.
 import { inflateRawSync } from 'node:zlib';
 
+/** One central-directory entry. */
 export interface ZipEntry {
   name: string;
   compressedSize: number;

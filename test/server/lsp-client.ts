@@ -12,7 +12,9 @@ import {
   type ProtocolConnection, type PublishDiagnosticsParams, type ShowMessageParams, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
+/** The repository root. */
 export const ROOT = join(__dirname, '..', '..');
+/** The server bundle the tests start. */
 export const SERVER_JS = join(ROOT, 'dist', 'server.js');
 
 function newestMtime(dir: string): number {
@@ -48,6 +50,7 @@ export function ensureServerBuilt(): void {
   }
 }
 
+/** How TestClient.start sets the client up. */
 export interface StartOptions {
   /** Advertise textDocument.diagnostic (pull diagnostics). */
   pull?: boolean;

@@ -3,10 +3,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DefinitionRequest, DocumentSymbolRequest, ReferencesRequest, SymbolKind, type DocumentSymbol, type Location } from 'vscode-languageserver-protocol/node';
+import { stringify } from 'yaml';
 import { positionOfText, TestClient } from './lsp-client';
 import { NESTED, TYPO_YAML } from './samples';
 
 const URI = 'file:///tmp/nested.asl.json';
+
+/** Every child range (and the selection range) lies inside its parent's: clients reject outlines that do not nest. */
+function assertNested(symbols: DocumentSymbol[]): void {
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) => before(outer.start, inner.start) && before(inner.end, outer.end);
+  const walk = (s: DocumentSymbol): void => {
+    assert.ok(inside(s.range, s.selectionRange), `${s.name}: selection outside its range`);
+    s.children?.forEach((c) => (assert.ok(inside(s.range, c.range), `${c.name} outside ${s.name}`), walk(c)));
+  };
+  symbols.forEach(walk);
+}
 
 function outline(symbols: DocumentSymbol[]): unknown[] {
   return symbols.map((s) => (s.children?.length ? { [s.name]: outline(s.children) } : s.name));
@@ -43,12 +55,7 @@ test('document symbols: states as an outline, nested under Parallel branches and
     assert.equal(fan.kind, SymbolKind.Module);
     assert.equal(fan.detail, 'Parallel');
     assert.deepEqual(fan.selectionRange.start, positionOfText(NESTED, '"Fan": {'));
-    // Every child range lies inside its parent's (clients reject outlines that do not nest).
-    const inside = (outer: DocumentSymbol, inner: DocumentSymbol) =>
-      (inner.range.start.line > outer.range.start.line || (inner.range.start.line === outer.range.start.line && inner.range.start.character >= outer.range.start.character)) &&
-      (inner.range.end.line < outer.range.end.line || (inner.range.end.line === outer.range.end.line && inner.range.end.character <= outer.range.end.character));
-    const walk = (s: DocumentSymbol): void => s.children?.forEach((c) => (assert.ok(inside(s, c), `${c.name} outside ${s.name}`), walk(c)));
-    symbols.forEach(walk);
+    assertNested(symbols);
   }));
 
 test('definition: from Next, Default, a Choice rule, a Catch, StartAt and a branch StartAt to the state key', () =>
@@ -100,6 +107,12 @@ test('references: from a state key and from a mention, all StartAt/Next/Default/
 test('YAML: symbols and definition work on an asl-yaml document', async () => {
   const client = await TestClient.start();
   try {
+    const nestedUri = 'file:///tmp/nested.asl.yaml';
+    await client.open(nestedUri, stringify(JSON.parse(NESTED)), 'asl-yaml');
+    const nested = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: nestedUri } })) as DocumentSymbol[];
+    assert.deepEqual(outline(nested), ['Choose', { Fan: [{ 'Branch 1': ['A'] }, { 'Branch 2': ['B', 'C'] }] }, { Each: [{ ItemProcessor: ['Work'] }] }, 'Done']);
+    assertNested(nested);
+
     const uri = 'file:///tmp/nav.asl.yaml';
     const text = TYPO_YAML.replace('Procss', 'Process');
     await client.open(uri, text, 'asl-yaml');

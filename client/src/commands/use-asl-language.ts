@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { aslLanguageFor, ASL_JSON, ASL_LANGUAGE_IDS, ASL_YAML, USE_ASL_LANGUAGE } from '../../../protocol';
 
+/** Registers `aslGuard.useAslLanguage`. */
 export function registerUseAslLanguage(): vscode.Disposable {
   return vscode.commands.registerCommand(USE_ASL_LANGUAGE, async () => {
     const document = vscode.window.activeTextEditor?.document;

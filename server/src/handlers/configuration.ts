@@ -7,6 +7,7 @@ import { CONFIG_FILE_NAME, SETTINGS_SECTION, toUserConfig } from '../../../proto
 import { readConfigFile } from '../config-file';
 import type { ConfigSource } from '../documents';
 
+/** The configuration per document, kept current with the client's settings and `.asl-guard.json`. */
 export class Configuration implements ConfigSource {
   generation = 0;
   /** Resolves once the first settings have arrived (or could not be fetched). */

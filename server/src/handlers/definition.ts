@@ -6,6 +6,7 @@ import type { AslDocuments } from '../documents';
 import { toRange } from '../convert';
 import { declarationOf, nameAt } from '../navigation';
 
+/** Answers textDocument/definition. */
 export function registerDefinition(connection: Connection, docs: AslDocuments): void {
   connection.onDefinition((params): Location | null => {
     const analysis = docs.analysis(params.textDocument.uri);

@@ -22,6 +22,7 @@ export function diagnosticsCapability(params: InitializeParams): Partial<ServerC
   return usesPullDiagnostics(params) ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {};
 }
 
+/** Answers textDocument/diagnostic (pull clients) or publishes diagnostics after each change (push clients). */
 export function registerDiagnostics(connection: Connection, docs: AslDocuments, config: Configuration, params: InitializeParams): void {
   let ready = false;
   const settled = Promise.race([config.ready, new Promise((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))]).then(() => (ready = true));

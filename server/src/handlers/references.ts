@@ -5,6 +5,7 @@ import type { AslDocuments } from '../documents';
 import { toRange } from '../convert';
 import { declarationOf, mentionsOf, nameAt } from '../navigation';
 
+/** Answers textDocument/references. */
 export function registerReferences(connection: Connection, docs: AslDocuments): void {
   connection.onReferences((params): Location[] => {
     const analysis = docs.analysis(params.textDocument.uri);

@@ -18,6 +18,7 @@ const KIND: Record<string, SymbolKind> = {
 
 const SCOPE_LABEL: Record<Scope['kind'], string> = { root: 'States', branch: 'Branch', 'item-processor': 'ItemProcessor', iterator: 'Iterator' };
 
+/** Answers textDocument/documentSymbol with a hierarchical outline. */
 export function registerSymbols(connection: Connection, docs: AslDocuments): void {
   connection.onDocumentSymbol((params) => {
     const analysis = docs.analysis(params.textDocument.uri);

@@ -62,6 +62,24 @@ export async function waitUntil(fn, what, timeout = 30_000, interval = 100) {
 
 const RESULTS = process.env.E2E_RESULTS ?? 'test-results';
 
+/** E2E_TRACE=1: logs how long each Workbench call took, to find where a slow scenario waits. */
+function traced(wb) {
+  return new Proxy(wb, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || prop === 'scenario' || prop === 'squiggles') return value;
+      return async (...args) => {
+        const started = Date.now();
+        try {
+          return await value.apply(receiver, args);
+        } finally {
+          console.log(`  [trace] ${String(prop)}(${args.map((a) => JSON.stringify(a)).join(', ').slice(0, 80)}) ${Date.now() - started} ms`);
+        }
+      };
+    },
+  });
+}
+
 /** One browser page showing one workbench window. */
 export class Workbench {
   /** @param {import('playwright-core').Browser} browser @param {import('playwright-core').Page} page */
@@ -81,9 +99,12 @@ export class Workbench {
     const consoleLog = join(RESULTS, 'logs', `${name}-browser-console.log`);
     page.on('console', (m) => appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => appendFileSync(consoleLog, `[pageerror] ${e.stack ?? e}\n`));
+    const started = Date.now();
     await page.goto(url);
     await page.locator(SELECTORS.explorerRow).first().waitFor({ timeout: 90_000 });
-    return new Workbench(browser, page, name);
+    if (process.env.E2E_TRACE) console.log(`  [trace] workbench loaded in ${Date.now() - started} ms`);
+    const wb = new Workbench(browser, page, name);
+    return process.env.E2E_TRACE ? traced(wb) : wb;
   }
 
   async close() {
