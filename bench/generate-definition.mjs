@@ -1,11 +1,14 @@
 // Deterministic generator of realistic state machine definitions for benchmarks: N top-level
 // states of about 800 bytes each (pretty-printed), cycling through Task (Lambda, SQS, DynamoDB,
 // with Retry and Catch), Choice, Map, Parallel, Wait and Pass, chained by Next, ending in Succeed.
+// Like real files it has a few findings: every 40th state takes its Lambda function name from the
+// input (IAM002) and every 100th state is a Map without MaxConcurrency (QUO003).
 //   node bench/generate-definition.mjs 1000 > big.asl.json
 
 const name = (i) => `Step${String(i).padStart(4, '0')}`;
 
 function task(i, next) {
+  const runtimeName = i % 40 === 0 ? { Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'FunctionName.$': '$.handler', 'Payload.$': '$.order' } } : undefined;
   const kinds = [
     { Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: `arn:aws:lambda:us-east-1:123456789012:function:worker-${i % 17}:live`, 'Payload.$': '$.order' } },
     { Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl: `https://sqs.us-east-1.amazonaws.com/123456789012/queue-${i % 11}`, 'MessageBody.$': '$.detail' } },
@@ -14,7 +17,7 @@ function task(i, next) {
   return {
     Type: 'Task',
     Comment: `Task ${i}: processes one order step and records the outcome.`,
-    ...kinds[i % kinds.length],
+    ...(runtimeName ?? kinds[i % kinds.length]),
     ResultSelector: { 'status.$': '$.StatusCode', 'body.$': '$.Payload' },
     ResultPath: `$.results.${name(i)}`,
     TimeoutSeconds: 60,
@@ -45,7 +48,7 @@ function map(i, next) {
     Type: 'Map',
     Comment: `Map ${i}: handles every line item.`,
     ItemsPath: '$.order.items',
-    MaxConcurrency: 10,
+    ...(i % 100 === 3 ? {} : { MaxConcurrency: 10 }),
     ItemProcessor: {
       ProcessorConfig: { Mode: 'INLINE' },
       StartAt: `Item${i}`,

@@ -5,7 +5,8 @@
 #   usage: bash test/e2e/run.sh [scenario-substring ...]    (substrings filter scenarios/*.test.mjs)
 #   env:   E2E_HOME (tool cache, default ~/.cache/asl-guard-e2e), E2E_KEEP=1 (keep the temp dir),
 #          E2E_SKIP=package,exthost,ui,nvim (skip phases; package = reuse dist/asl-guard.vsix),
-#          E2E_TRACE=1 (log the duration of every workbench step), E2E_SERVE=1 (start the servers, print the URLs, wait)
+#          E2E_TRACE=1 (log the duration of every workbench step), E2E_SERVE=1 (start the servers, print the URLs, wait),
+#          E2E_VSIX=path (test that .vsix instead of packaging one)
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$REPO/test/e2e
@@ -41,8 +42,10 @@ export CHROMIUM
 
 # ---- 2. the .vsix, exactly as a user would install it
 phase "package (.vsix)"
-if skip package; then log "E2E_SKIP=package: reusing dist/asl-guard.vsix"; else npm run --silent package; fi
-VSIX=$REPO/dist/asl-guard.vsix
+if [ -n "${E2E_VSIX:-}" ]; then log "E2E_VSIX: testing $E2E_VSIX"
+elif skip package; then log "E2E_SKIP=package: reusing dist/asl-guard.vsix"
+else npm run --silent package; fi
+VSIX=$(realpath "${E2E_VSIX:-$REPO/dist/asl-guard.vsix}")
 [ -f "$VSIX" ] || { log "npm run package did not produce $VSIX"; exit 1; }
 
 # ---- 3. throwaway run folder: workspaces, profiles, XDG dirs, logs
