@@ -26,7 +26,14 @@ const editArbitrary = fc.record({
   snapToString: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
 });
 
-function toChange(text: string, edit: fc.RecordValue<{ position: number; deleteLength: number; insert: string; snapToString: boolean }>): TextChange {
+interface RandomEdit {
+  position: number;
+  deleteLength: number;
+  insert: string;
+  snapToString: boolean;
+}
+
+function toChange(text: string, edit: RandomEdit): TextChange {
   let offset = Math.floor(edit.position * text.length);
   if (edit.snapToString) {
     // Inside the next string value (`: "` opens one), where typing keeps the document well formed.

@@ -8,4 +8,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'Scan ASL files and folders for security, quota and structural problems.',
     load: () => import('./scan.js'),
   },
+  {
+    name: 'policy',
+    summary: 'Print the least-privilege IAM policy a definition needs (JSON, CloudFormation or Terraform).',
+    load: () => import('./policy.js'),
+  },
 ];
