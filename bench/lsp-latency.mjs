@@ -2,7 +2,8 @@
 // opens a generated definition, then sends single-character edits into a string in the middle
 // of it, one at a time, and measures for each the time from sending the change to receiving the
 // diagnostics published for that version. Prints median and p95 for 1,000 and 100 states.
-//   node bench/lsp-latency.mjs [--edits 50] [--sizes 1000,100]     (after npm run build)
+//   node bench/lsp-latency.mjs [--edits 50] [--sizes 1000,100] [--node-args "--cpu-prof --cpu-prof-dir=prof"]
+//   (after npm run build; --node-args go to the server's node, e.g. to profile it)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +20,7 @@ const server = join(root, 'dist', 'server.js');
 const arg = (flag, fallback) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : fallback);
 const EDITS = Number(arg('--edits', 50));
 const SIZES = arg('--sizes', '1000,100').split(',').map(Number);
+const NODE_ARGS = arg('--node-args', '').split(' ').filter(Boolean);
 if (!existsSync(server)) {
   console.error('dist/server.js is missing: run `npm run build` first.');
   process.exit(1);
@@ -33,7 +35,7 @@ function positionAt(text, offset) {
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 async function measure(states) {
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   let lastCount = 0;

@@ -1,7 +1,6 @@
-// JSONPath as Step Functions reads it. AWS evaluates paths with Jayway JsonPath, so this accepts
-// what Jayway's path compiler accepts (`$.a[0]b`, `$.[0]`, filters with `&&` and `!=`) and adds
-// the ASL limits: a leading `$`, `$$` for the context object, `$name` for variables, and the
-// single-node "reference path" form that ResultPath, ItemsPath and the `*Path` fields require.
+// JSONPath as Step Functions reads it: what Jayway JsonPath's compiler accepts, plus the ASL
+// limits (a leading `$`, `$$` for the context object, `$name` variables, and the single-node
+// "reference path" that ResultPath, ItemsPath and the `*Path` fields require).
 
 /** Which paths a field takes: any path, a reference path, or a ResultPath (a reference path into the state's own data). */
 export type PathKind = 'path' | 'reference' | 'result';
@@ -21,6 +20,13 @@ const ID_PART = /[\p{L}\p{N}_]/u;
 
 /**
  * Checks one JSONPath expression; undefined when it is valid.
+ *
+ * Why not the `asl-path-validator` package: on the real-world corpus it rejects paths that
+ * Step Functions runs (`$.[0]`, `$.a[0]b`, filters with `&&`, `!=` or a path on the right,
+ * `['a','b']`, intrinsics in ErrorPath/CausePath), it returns no range (a position exists only
+ * inside a JSON-encoded message), and its generated parser is about 7 times slower (80 ms against
+ * 11 ms for the corpus's 3,400 paths).
+ *
  * @example checkPath('$.items[0].id') === undefined
  * @example checkPath('$.items[*]', 'reference')?.message === 'A reference path cannot use "[*]"; it must name a single value.'
  */

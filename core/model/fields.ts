@@ -22,6 +22,7 @@ export type ValueKind =
   | 'path-or-intrinsic' // ErrorPath, CausePath
   | 'state-name';
 
+/** What one field means and takes (for checks, completion and hover). */
 export interface FieldInfo {
   description: string;
   value: ValueKind;

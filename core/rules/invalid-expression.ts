@@ -15,6 +15,8 @@ import { closestName } from './utils/closest-name';
 const PATH_KINDS: Partial<Record<ValueKind, PathKind>> = { path: 'path', 'reference-path': 'reference', 'result-path': 'result', 'path-or-intrinsic': 'reference' };
 /** Subtrees that are other states (checked as those states), free text, or literal data (`Result`). */
 const NOT_EVALUATED = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Comment', 'Result']);
+/** State fields that hold user data, where any key (even "Comment") is evaluated. */
+const DATA_FIELDS = new Set(['Arguments', 'Output', 'Assign', 'ItemSelector', 'Items', 'Parameters', 'ResultSelector', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter']);
 const INTRINSIC_START = /^\s*States\./;
 const PLACEHOLDER = /\$\{[^}]*\}/g;
 
@@ -119,7 +121,8 @@ function reportProblem(problem: ExpressionProblem, messageId: string, field: str
 
 function checkJsonataState(stateNode: AstNode, ctx: StateRuleContext): void {
   forEachEvaluated(stateNode, (key, node, field) => {
-    if (node.type !== 'string' || node.bare || key === 'Comment') return;
+    // A Comment of a retrier, catcher or Choice rule is text; a "Comment" key inside data is data.
+    if (node.type !== 'string' || node.bare || (key === 'Comment' && !DATA_FIELDS.has(field))) return;
     const value = node.value as string;
     if (!value.trimStart().startsWith('{%')) return;
     const label = key ?? field;

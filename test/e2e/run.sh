@@ -200,11 +200,16 @@ if ! skip nvim; then
 fi
 
 # ---- 8. nothing tried to leave the machine: no marketplace/update host and no DNS failure in any log
-phase "offline check"
+phase "log checks"
 leaks=$(grep -rEl 'open-vsx\.org|marketplace\.visualstudio\.com|update\.code\.visualstudio\.com|vscode-sync|ENOTFOUND|getaddrinfo' \
   "$RUN"/code-server-*.log "$RUN"/ud-*/logs "$RESULTS"/logs 2>/dev/null || true)
 if [ -n "$leaks" ]; then log "lookups to hosts outside the machine in:"; echo "$leaks"; record "offline: no lookup left the machine" 1
 else log "ok: no lookup to a marketplace, update or other outside host in the logs"; record "offline check" 0; fi
+
+# ---- 9. the language server never crashed or restarted in any window (its output channel logs)
+crashes=$(find "$RUN"/ud-*/logs -name 'ASL Guard.log' -exec grep -HE 'exited with code|got closed|crashed|will not be restarted' {} + 2>/dev/null || true)
+if [ -n "$crashes" ]; then log "the language server stopped during the run:"; echo "$crashes"; record "no language server crash in any window" 1
+else log "ok: no language server crash or restart in $(find "$RUN"/ud-*/logs -name 'ASL Guard.log' | wc -l) ASL Guard output channel(s)"; record "no server crash" 0; fi
 
 phase ""
 echo

@@ -32,16 +32,22 @@ test('broken and binary files: a diagnostic or nothing, no error notification, t
   await waitUntil(async () => (await wb.languageMode()) === 'ASL', 'the binary file in ASL mode');
 
   // Liveness: the server answers an ordinary edit after all that (requests are handled in order,
-  // so a server stuck on one of the files above would never get here).
-  const file = 'diagnostics/quick-fix.asl.json';
-  await wb.openFile(file);
-  await wb.waitForTextEditor();
-  await wb.squiggles('error').first().waitFor({ timeout: 30_000 });
-  const at = locate(file, '"Recipt"', '"Rec'.length);
-  await wb.goTo(at.line, at.column);
-  await wb.page.keyboard.type('e');
-  await waitUntil(async () => (await wb.visibleText()).includes('"Next": "Receipt"'), 'the typed fix');
-  await wb.squiggles('error').first().waitFor({ state: 'detached', timeout: 30_000 });
+  // so a server stuck on one of the files above would never get here). A failure is re-thrown after
+  // the checks below, whose messages say why (a crash notification, the output channel).
+  let stuck;
+  try {
+    const file = 'diagnostics/quick-fix.asl.json';
+    await wb.openFile(file);
+    await wb.waitForTextEditor();
+    await wb.squiggles('error').first().waitFor({ timeout: 30_000 });
+    const at = locate(file, '"Recipt"', '"Rec'.length);
+    await wb.goTo(at.line, at.column);
+    await wb.page.keyboard.type('e');
+    await waitUntil(async () => (await wb.visibleText()).includes('"Next": "Receipt"'), 'the typed fix');
+    await wb.squiggles('error').first().waitFor({ state: 'detached', timeout: 30_000 });
+  } catch (error) {
+    stuck = error;
+  }
 
   // Nothing went wrong on screen: no error notification (toast or notification centre) ...
   const notes = await wb.notifications();
@@ -55,4 +61,5 @@ test('broken and binary files: a diagnostic or nothing, no error notification, t
   await output.waitFor();
   const log = (await output.innerText()).replace(/\u00a0/g, ' ');
   assert.doesNotMatch(log, /connection to server got closed|server crashed|will restart|exited with code|Uncaught/i, `ASL Guard output:\n${log.slice(0, 2000)}`);
+  if (stuck) throw new Error(`the server did not answer an ordinary edit after the bad files: ${stuck.message}`);
 }));

@@ -1,0 +1,73 @@
+// In-process comparison on the same generated documents, in interleaved rounds (medians):
+// bare jsonc-parser parseTree, ASL Guard full analysis (cold), ASL Guard after one edit (warm,
+// incremental), and the AWS language service's parseJSONDocument + doValidation.
+//   node --import tsx bench/in-process.ts [--sizes 10,100,1000] [--json]
+import { parseTree } from 'jsonc-parser';
+import { getLanguageService, TextDocument as AwsTextDocument } from 'amazon-states-language-service';
+import { analyze, analyzeChange } from '../core';
+import { generateText } from './generate-definition.mjs';
+import { median } from './stats.mjs';
+
+export interface InProcessRow {
+  states: number;
+  bytes: number;
+  parseTree: number;
+  cold: number;
+  warm: number;
+  aws: number | undefined;
+}
+
+const awsService = getLanguageService({});
+
+async function timeAws(text: string): Promise<number> {
+  const doc = AwsTextDocument.create('file:///bench.asl.json', 'asl', 1, text);
+  const start = performance.now();
+  const json = awsService.parseJSONDocument(doc);
+  await awsService.doValidation(doc, json);
+  return performance.now() - start;
+}
+
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** An edit of one character inside a string value in the middle of the document, as a person types. */
+export function middleEdit(text: string): { offset: number; length: number; text: string } {
+  const at = text.indexOf('"Comment": "', Math.floor(text.length / 2));
+  return { offset: at + '"Comment": "'.length, length: 0, text: 'x' };
+}
+
+export async function measureInProcess(states: number, rounds: number, awsRounds: number): Promise<InProcessRow> {
+  const text = generateText(states);
+  const edit = middleEdit(text);
+  const edited = text.slice(0, edit.offset) + edit.text + text.slice(edit.offset);
+  const samples = { parseTree: [] as number[], cold: [] as number[], warm: [] as number[], aws: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    samples.parseTree.push(time(() => parseTree(text)));
+    samples.cold.push(time(() => analyze(text, { format: 'json' })));
+    const previous = analyze(text, { format: 'json' });
+    samples.warm.push(time(() => analyzeChange(previous, edited, [edit], { format: 'json' })));
+    if (round < awsRounds) samples.aws.push(await timeAws(text));
+  }
+  return {
+    states,
+    bytes: Buffer.byteLength(text),
+    parseTree: median(samples.parseTree),
+    cold: median(samples.cold),
+    warm: median(samples.warm),
+    aws: samples.aws.length ? median(samples.aws) : undefined,
+  };
+}
+
+if (require.main === module) {
+  const sizesArg = process.argv.indexOf('--sizes');
+  const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [10, 100, 1000];
+  (async () => {
+    const rows: InProcessRow[] = [];
+    for (const n of sizes) rows.push(await measureInProcess(n, n >= 5000 ? 3 : 9, n >= 20000 ? 1 : n >= 5000 ? 2 : 5));
+    if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+    else console.table(rows.map((r) => ({ ...r, parseTree: r.parseTree.toFixed(1), cold: r.cold.toFixed(1), warm: r.warm.toFixed(2), aws: r.aws?.toFixed(0) })));
+  })();
+}
