@@ -25,9 +25,9 @@ const f = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 log('in-process: jsonc-parser, ASL Guard cold/warm, AWS language service');
 const inProcess = [];
-for (const n of SIZES) inProcess.push(...json(process.execPath, ['--import', 'tsx', 'bench/in-process.ts', '--json', '--sizes', String(n)]));
+for (const n of SIZES) inProcess.push(...json(process.execPath, ['--import', 'tsx', 'bench/in-process.mts', '--json', '--sizes', String(n)]));
 log('pathological documents and the corpus');
-const pathological = json(process.execPath, ['--import', 'tsx', 'bench/pathological.ts', '--json']);
+const pathological = json(process.execPath, ['--import', 'tsx', 'bench/pathological.mts', '--json']);
 log('over LSP: ASL Guard vs the JSON language server (pull)');
 const lsp = [];
 for (const n of LSP_SIZES) lsp.push(...json(process.execPath, ['bench/lsp-compare.mjs', '--json', '--sizes', String(n), '--edits', '50']));

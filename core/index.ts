@@ -81,5 +81,6 @@ export type { ResolvedConfig, UserConfig, WorkflowType } from './config/config';
 export { DEFAULT_CONFIG } from './config/config';
 export type { StateMachine, State, Scope, TaskResource } from './model/types';
 export { pointerOf, nodeAtPointer, type AstNode } from './parse/ast';
+export { stateAt, stateSelector } from './model/locate';
 export { generatePolicy, formatPolicy, type PolicyFormat, type PolicyResult, type PolicyDocument, type PolicyStatement, type PolicyNote, type GeneratePolicyOptions, type JsonFormatOptions, type TaskRolePolicy } from './iam';
 export { resourceUses, integrationSites, findIntegration, type ResourceUse, type Integration } from './iam';

@@ -38,6 +38,18 @@ export const KIND_TITLES: Record<CredentialKind, string> = {
  * `--db_password` -> ['db', 'password']; `APIKey` -> ['api', 'key'].
  */
 export function splitWords(name: string): string[] {
+  let words = wordCache.get(name);
+  if (!words) {
+    if (wordCache.size > 20_000) wordCache.clear();
+    wordCache.set(name, (words = computeWords(name)));
+  }
+  return words;
+}
+
+// Key names repeat endlessly across states and keystrokes; splitting is the hot path of the secret rules.
+const wordCache = new Map<string, string[]>();
+
+function computeWords(name: string): string[] {
   const base = name.endsWith('.$') ? name.slice(0, -2) : name;
   return base
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -101,6 +113,17 @@ const CLASSES: { re: RegExp; kind: CredentialKind }[] = [
  * @example classifyName('X-Token')?.generic === true
  */
 export function classifyName(name: string, extra: readonly RegExp[] = []): NameClass | undefined {
+  if (extra.length) return computeClass(name, extra);
+  if (classCache.has(name)) return classCache.get(name);
+  if (classCache.size > 20_000) classCache.clear();
+  const cls = computeClass(name, extra);
+  classCache.set(name, cls);
+  return cls;
+}
+
+const classCache = new Map<string, NameClass | undefined>();
+
+function computeClass(name: string, extra: readonly RegExp[]): NameClass | undefined {
   let words = splitWords(name);
   if (!words.length) return undefined;
   if (words[0] === 'x' && words.length > 1) words = words.slice(1);

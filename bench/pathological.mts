@@ -1,10 +1,11 @@
 // In-process timings of documents that must never freeze the editor: 200 levels of nesting,
 // a 5 MB string value, and every file of the shared corpus (total).
-//   node --import tsx bench/pathological.ts [--json]
+//   node --import tsx bench/pathological.mts [--json]
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseTree } from 'jsonc-parser';
-import { analyze, formatForPath } from '../core';
+import { analyze, formatForPath } from '../core/index.js';
 import { median } from './stats.mjs';
 
 function nested(depth: number): string {
@@ -30,7 +31,7 @@ function timeIt(fn: () => unknown, rounds: number): number {
 export function measurePathological(): { name: string; bytes: number; parseTree: number; analyze: number }[] {
   const docs: [string, string][] = [['200-level nesting', nested(200)], ['5 MB string', hugeString(5 * 1024 * 1024)]];
   const rows = docs.map(([name, text]) => ({ name, bytes: Buffer.byteLength(text), parseTree: timeIt(() => parseTree(text), 5), analyze: timeIt(() => analyze(text, { format: 'json' }), 5) }));
-  const corpus = join(__dirname, '..', '..', 'shared', 'corpus', 'asl');
+  const corpus = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'corpus', 'asl');
   if (existsSync(corpus)) {
     const files = readdirSync(corpus).map((f) => ({ f, text: readFileSync(join(corpus, f), 'utf8') }));
     const bytes = files.reduce((n, x) => n + Buffer.byteLength(x.text), 0);
@@ -41,7 +42,7 @@ export function measurePathological(): { name: string; bytes: number; parseTree:
   return rows;
 }
 
-if (require.main === module) {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = measurePathological();
   if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
   else console.table(rows);

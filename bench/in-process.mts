@@ -1,10 +1,11 @@
 // In-process comparison on the same generated documents, in interleaved rounds (medians):
 // bare jsonc-parser parseTree, ASL Guard full analysis (cold), ASL Guard after one edit (warm,
 // incremental), and the AWS language service's parseJSONDocument + doValidation.
-//   node --import tsx bench/in-process.ts [--sizes 10,100,1000] [--json]
+//   node --import tsx bench/in-process.mts [--sizes 10,100,1000] [--json]
+import { fileURLToPath } from 'node:url';
 import { parseTree } from 'jsonc-parser';
-import { getLanguageService, TextDocument as AwsTextDocument } from 'amazon-states-language-service';
-import { analyze, analyzeChange } from '../core';
+import aws from 'amazon-states-language-service';
+import { analyze, analyzeChange } from '../core/index.js';
 import { generateText } from './generate-definition.mjs';
 import { median } from './stats.mjs';
 
@@ -17,10 +18,11 @@ export interface InProcessRow {
   aws: number | undefined;
 }
 
-const awsService = getLanguageService({});
+// A CommonJS package: take its exports from the default import.
+const awsService = aws.getLanguageService({});
 
 async function timeAws(text: string): Promise<number> {
-  const doc = AwsTextDocument.create('file:///bench.asl.json', 'asl', 1, text);
+  const doc = aws.TextDocument.create('file:///bench.asl.json', 'asl', 1, text);
   const start = performance.now();
   const json = awsService.parseJSONDocument(doc);
   await awsService.doValidation(doc, json);
@@ -61,7 +63,7 @@ export async function measureInProcess(states: number, rounds: number, awsRounds
   };
 }
 
-if (require.main === module) {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizesArg = process.argv.indexOf('--sizes');
   const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [10, 100, 1000];
   (async () => {
