@@ -4,7 +4,7 @@
 import { propertiesOf, keyOf, stringOf, valueOf } from '../parse/ast';
 import { walkScalars } from '../model/payload';
 import { baseKey } from '../model/values';
-import type { State, StateMachine } from '../model/types';
+import type { Scope, State, StateMachine } from '../model/types';
 import { classifyValue, patternOf, type ResourceValue } from './resource-value';
 import { splitArn } from './arn';
 
@@ -15,34 +15,65 @@ function normalizePath(path: string): string {
 
 /** Values that Pass states of the same scope write at `ref` (a JSONPath such as `$.result.role`). */
 function passWriters(state: State, ref: string): ResourceValue[] {
-  const out: ResourceValue[] = [];
-  for (const other of state.scope.list) {
-    if (other === state || other.type !== 'Pass') continue;
+  return (passIndexOf(state.scope).get(ref) ?? []).filter((w) => w.writer !== state).map((w) => w.value);
+}
+
+interface Written {
+  writer: State;
+  value: ResourceValue;
+}
+
+// Built once per scope of a model (models are rebuilt per analysis): every lookup after the first is a map read.
+const passIndexes = new WeakMap<Scope, Map<string, Written[]>>();
+
+function passIndexOf(scope: Scope): Map<string, Written[]> {
+  let index = passIndexes.get(scope);
+  if (index) return index;
+  index = new Map();
+  for (const other of scope.list) {
+    if (other.type !== 'Pass') continue;
     const resultPathNode = valueOf(other.node, 'ResultPath');
     if (resultPathNode?.type === 'null') continue;
     const resultPath = normalizePath(stringOf(resultPathNode) ?? '$');
     const body = valueOf(other.node, 'Parameters') ?? valueOf(other.node, 'Result');
     if (!body) continue;
     walkScalars(body, '', (v) => {
+      if (v.key === undefined) return;
       const written = [resultPath, ...v.path.map(baseKey)].join('.').replace(/^\$\.\$/, '$');
-      if (written === ref && v.key !== undefined) out.push(classifyValue(v.key, v.node));
+      const list = index!.get(written) ?? [];
+      list.push({ writer: other, value: classifyValue(v.key, v.node) });
+      index!.set(written, list);
     });
   }
-  return out;
+  passIndexes.set(scope, index);
+  return index;
 }
 
 /** Values that Assign blocks anywhere in the machine give the variable `$name`. */
 function assignWriters(model: StateMachine, name: string): ResourceValue[] {
-  const out: ResourceValue[] = [];
+  return assignIndexOf(model).get(name) ?? [];
+}
+
+const assignIndexes = new WeakMap<StateMachine, Map<string, ResourceValue[]>>();
+
+function assignIndexOf(model: StateMachine): Map<string, ResourceValue[]> {
+  let index = assignIndexes.get(model);
+  if (index) return index;
+  index = new Map();
   for (const s of model.states) {
     const blocks = [valueOf(s.node, 'Assign'), ...(valueOf(s.node, 'Choices')?.children ?? []).map((c) => valueOf(c, 'Assign')), ...(valueOf(s.node, 'Catch')?.children ?? []).map((c) => valueOf(c, 'Assign'))];
     for (const block of blocks) {
       for (const prop of propertiesOf(block)) {
-        if (baseKey(keyOf(prop)) === name && prop.children[1]) out.push(classifyValue(keyOf(prop), prop.children[1]));
+        if (!prop.children[1]) continue;
+        const name = baseKey(keyOf(prop));
+        const list = index.get(name) ?? [];
+        list.push(classifyValue(keyOf(prop), prop.children[1]));
+        index.set(name, list);
       }
     }
   }
-  return out;
+  assignIndexes.set(model, index);
+  return index;
 }
 
 /**
