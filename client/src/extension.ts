@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ASL_LANGUAGE_IDS, SETTINGS_SECTION } from '../../protocol';
 import { detectStateMachines } from './detect';
 import { registerUseAslLanguage } from './commands/use-asl-language';
+import { registerGeneratePolicy } from './commands/generate-policy';
 
 let client: LanguageClient | undefined;
 
@@ -29,14 +30,23 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 export function activate(context: vscode.ExtensionContext): void {
   // The extension also activates for every JSON/YAML file (to find state machines in them), so the
   // server process starts only when there is an ASL document to analyse.
-  const startIfNeeded = (document: vscode.TextDocument) => {
-    if (client || !ASL_LANGUAGE_IDS.includes(document.languageId)) return;
+  const start = (): LanguageClient => {
+    if (client) return client;
     client = createClient(context);
     client.start().catch((error: Error) => void vscode.window.showErrorMessage(`ASL Guard: the language server did not start: ${error.message}`));
+    return client;
+  };
+  const startIfNeeded = (document: vscode.TextDocument) => void (ASL_LANGUAGE_IDS.includes(document.languageId) && start());
+  // Commands that talk to the server wait for it: start() resolves at once when it already runs.
+  const running = async () => {
+    const started = start();
+    await started.start();
+    return started;
   };
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
     registerUseAslLanguage(),
+    registerGeneratePolicy(running),
     detectStateMachines(),
   );
   vscode.workspace.textDocuments.forEach(startIfNeeded);

@@ -1,8 +1,9 @@
 // Engine -> LSP conversion: findings (offsets) become diagnostics (0-based lines and UTF-16
-// characters), with the rule id as code, the docs page as codeDescription and fix ids as data.
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver/node';
+// characters), with the rule id as code, the docs page as codeDescription and fix ids as data;
+// a fix's offset edits become a WorkspaceEdit.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { listRules, type Finding, type FindingTag, type RuleMeta, type Severity } from '../../core';
+import { listRules, type Finding, type FindingTag, type RuleMeta, type Severity, type TextEdit } from '../../core';
 import type { Analysis } from './documents';
 
 /** Shown as the diagnostic source in every client. */
@@ -35,6 +36,24 @@ function ruleMeta(id: string): RuleMeta | undefined {
 /** An offset range -> an LSP range in the given document. */
 export function toRange(document: TextDocument, offset: number, length: number): Range {
   return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
+}
+
+/** True when both ranges start and end at the same positions. */
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * A fix's edits (offsets into the analysed text) -> a WorkspaceEdit. `versioned` (for clients with
+ * `workspaceEdit.documentChanges`) pins it to the analysed version, so a client refuses it once the
+ * document has changed.
+ * @example toWorkspaceEdit(doc, [{ offset: 40, length: 8, newText: '"Process"' }], true)
+ *   // { documentChanges: [{ textDocument: { uri, version }, edits: [{ range, newText: '"Process"' }] }] }
+ */
+export function toWorkspaceEdit(document: TextDocument, edits: readonly TextEdit[], versioned: boolean): WorkspaceEdit {
+  const textEdits = edits.map((e) => ({ range: toRange(document, e.offset, e.length), newText: e.newText }));
+  if (!versioned) return { changes: { [document.uri]: textEdits } };
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: textEdits }] };
 }
 
 /**

@@ -7,6 +7,8 @@ import { diagnosticsCapability, registerDiagnostics } from './handlers/diagnosti
 import { registerSymbols } from './handlers/symbols';
 import { registerDefinition } from './handlers/definition';
 import { registerReferences } from './handlers/references';
+import { codeActionsCapability, registerCodeActions } from './handlers/code-actions';
+import { registerGeneratePolicy } from './handlers/generate-policy';
 
 declare const __ASL_GUARD_VERSION__: string | undefined;
 const VERSION = typeof __ASL_GUARD_VERSION__ === 'string' ? __ASL_GUARD_VERSION__ : 'dev';
@@ -29,12 +31,14 @@ const docs = new AslDocuments(config);
 connection.onInitialize((params): InitializeResult => {
   config.initialize(params);
   registerDiagnostics(connection, docs, config, params);
+  registerCodeActions(connection, docs, params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'ASL states' },
       definitionProvider: true,
       referencesProvider: true,
+      codeActionProvider: codeActionsCapability,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...diagnosticsCapability(params),
     },
@@ -45,6 +49,7 @@ connection.onInitialize((params): InitializeResult => {
 registerSymbols(connection, docs);
 registerDefinition(connection, docs);
 registerReferences(connection, docs);
+registerGeneratePolicy(connection, docs);
 
 // A thrown handler must never take the server down with it; the client sees the error response.
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught ${error.name}: ${error.stack?.split('\n')[1]?.trim() ?? ''}`));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NESTED, TYPO } from '../server/samples';
+import { NESTED, POLICY, TYPO } from '../server/samples';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -92,6 +92,53 @@ const CASES: [string, (dir: string) => Promise<void>][] = [
     }
     await waitFor('ASL003 back', () => diagnosticsWith(uri, 'ASL003').length > 0);
   }],
+  ['the ASL003 quick fix from the code action provider applies and clears the finding', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'fix.asl.json'));
+    const document = await open(uri);
+    const diagnostic = await waitFor('ASL003', () => diagnosticsWith(uri, 'ASL003')[0]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change to "Process"');
+    assert.ok(fix?.edit, `the fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.getText(), TYPO.replace('Procss', 'Process'));
+    await waitFor('ASL003 to clear', () => diagnosticsWith(uri, 'ASL003').length === 0);
+  }],
+  ['IAM002 has the "Generate least-privilege IAM policy" quick fix; a Task state has the source action', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'policy.asl.json'));
+    const document = await open(uri);
+    const diagnostic = await waitFor('IAM002', () => diagnosticsWith(uri, 'IAM002')[0]);
+    assert.equal(document.getText(diagnostic.range), '"$.fn"');
+    const quickFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const generate = quickFixes.find((a) => a.title === 'Generate least-privilege IAM policy for Invoke');
+    assert.ok(generate, `the quick fix among ${JSON.stringify(quickFixes.map((a) => a.title))}`);
+    assert.equal(generate.command?.command, 'aslGuard.generatePolicy');
+    assert.deepEqual(generate.command?.arguments, [{ uri: uri.toString(), state: 'Invoke' }]);
+    assert.equal(generate.edit, undefined, 'it opens a policy, it does not edit the definition');
+    const inNotify = new vscode.Range(document.positionAt(POLICY.indexOf('sns:publish')), document.positionAt(POLICY.indexOf('sns:publish')));
+    const sources = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, inNotify, 'source.generatePolicy.aslGuard');
+    assert.deepEqual(sources.map((a) => a.title), ['Generate least-privilege IAM policy for Notify', 'Generate least-privilege IAM policy for the state machine']);
+  }],
+  ['aslGuard.generatePolicy {uri, format: "json"} opens the policy in a new editor beside the definition', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'policy.asl.json'));
+    await open(uri);
+    const definition = vscode.window.activeTextEditor!;
+    await waitFor('IAM002', () => diagnosticsWith(uri, 'IAM002').length > 0);
+    const returned = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('aslGuard.generatePolicy', { uri: uri.toString(), format: 'json' });
+    const editor = await waitFor('the policy editor', () => vscode.window.visibleTextEditors.find((e) => e.document.isUntitled && e.document.getText().includes('"Statement"')));
+    try {
+      assert.equal(returned?.uri.toString(), editor.document.uri.toString(), 'the command resolves to the policy document');
+      assert.equal(editor.document.languageId, 'json');
+      assert.equal(editor.viewColumn, (definition.viewColumn ?? 1) + 1, 'beside the definition');
+      assert.equal(definition.document.getText(), POLICY, 'the definition is not edited');
+      const policy = JSON.parse(editor.document.getText()) as { Statement: { Action: string[]; Resource: string[] }[] };
+      assert.deepEqual(policy.Statement.map((s) => s.Action), [['lambda:InvokeFunction'], ['sns:Publish']]);
+      assert.deepEqual(policy.Statement[1].Resource, ['arn:aws:sns:us-east-1:123456789012:orders']);
+    } finally {
+      await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }],
 ];
 
 /** Entry point called by the test runner inside the extension host; rejects when a case fails. */
@@ -101,6 +148,8 @@ export async function run(): Promise<void> {
   writeFileSync(join(dir, 'nested.asl.json'), NESTED);
   writeFileSync(join(dir, 'workflow.json'), TYPO);
   writeFileSync(join(dir, 'settings.asl.json'), TYPO);
+  writeFileSync(join(dir, 'fix.asl.json'), TYPO);
+  writeFileSync(join(dir, 'policy.asl.json'), POLICY);
   writeFileSync(join(dir, 'package.json'), '{ "name": "not-a-state-machine", "version": "1.0.0" }\n');
   const failures: string[] = [];
   for (const [name, body] of CASES) {

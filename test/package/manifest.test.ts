@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRules } from '../../core';
-import { ASL_JSON, ASL_YAML, COMMAND_IDS, RULE_LEVELS, SETTINGS_SECTION, TRACE_LEVELS } from '../../protocol';
+import { ASL_JSON, ASL_YAML, COMMAND_IDS, GENERATE_POLICY, RULE_LEVELS, SETTINGS_SECTION, TRACE_LEVELS } from '../../protocol';
 import { rulesSetting } from './settings-schema';
 
 const ROOT = join(__dirname, '..', '..');
@@ -63,6 +63,15 @@ test('commands: every protocol command is contributed under the "ASL Guard" cate
   const commands = pkg.contributes.commands as { command: string; title: string; category: string }[];
   assert.deepEqual(commands.map((c) => c.command).sort(), [...COMMAND_IDS].sort());
   for (const command of commands) assert.equal(command.category, 'ASL Guard');
+});
+
+test('"ASL Guard: Generate IAM Policy" is in the palette, the editor context menu and the editor title menu, for ASL editors only', () => {
+  const command = (pkg.contributes.commands as { command: string; title: string }[]).find((c) => c.command === GENERATE_POLICY);
+  assert.equal(command?.title, 'Generate IAM Policy');
+  for (const menu of ['commandPalette', 'editor/context', 'editor/title']) {
+    const entries = (pkg.contributes.menus[menu] ?? []) as { command: string; when?: string }[];
+    assert.deepEqual(entries.filter((e) => e.command === GENERATE_POLICY).map((e) => e.when), [`editorLangId == ${ASL_JSON} || editorLangId == ${ASL_YAML}`], menu);
+  }
 });
 
 test('marketplace fields: publisher, icon (128x128 PNG), categories, untrusted workspaces, license file', () => {

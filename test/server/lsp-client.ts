@@ -62,6 +62,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Another server bundle (e.g. the one inside the .vsix); default dist/server.js, built when stale. */
   serverPath?: string;
+  /** Advertise workspace.workspaceEdit.documentChanges (versioned edits in code actions). */
+  documentChanges?: boolean;
 }
 
 /** One running server and the client's view of it. */
@@ -98,6 +100,7 @@ export class TestClient {
         didChangeWatchedFiles: { dynamicRegistration: true },
         workspaceFolders: true,
         diagnostics: { refreshSupport: !!options.pull },
+        workspaceEdit: { documentChanges: !!options.documentChanges },
       },
       textDocument: {
         synchronization: { dynamicRegistration: false },

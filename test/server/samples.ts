@@ -55,3 +55,27 @@ export const NESTED = `{
   }
 }
 `;
+
+/**
+ * Two Task states: "Invoke" takes its Lambda function from state data (IAM002 on "$.fn"), "Notify"
+ * publishes to one named SNS topic. The policy: lambda:InvokeFunction on any function of the
+ * account, sns:Publish on that topic only.
+ */
+export const POLICY = `{
+  "StartAt": "Invoke",
+  "States": {
+    "Invoke": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "Parameters": { "FunctionName.$": "$.fn", "Payload.$": "$" },
+      "Next": "Notify"
+    },
+    "Notify": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::sns:publish",
+      "Parameters": { "TopicArn": "arn:aws:sns:us-east-1:123456789012:orders", "Message.$": "$.msg" },
+      "End": true
+    }
+  }
+}
+`;

@@ -13,7 +13,7 @@ if (!testsPath) {
 }
 const TIMEOUT_MS = Number(process.env.E2E_EXTHOST_TIMEOUT_MS ?? 180_000);
 const results = process.env.E2E_RESULTS ?? '.';
-mkdirSync(results, { recursive: true });
+mkdirSync(`${results}/logs`, { recursive: true });
 
 // vscode-remote:// URIs make the workbench load both into the remote (Node) extension host.
 const remote = (p) => `vscode-remote://${new URL(base).host}${p}`;
@@ -25,7 +25,7 @@ const page = await (await browser.newContext({ viewport: { width: 1400, height: 
 const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
 // Renderer and extension-host console lines both arrive here: keep all of them in a file, echo
 // everything except the workbench's own chatter.
-const logFile = `${results}/exthost-console.log`;
+const logFile = `${results}/logs/exthost-console.log`;
 const NOISE = /^(Resolving connection|Resolved connection|Creating a socket|Updating additional|\[[^\]]+\]|Timed out waiting for authentication provider|connect ECONNREFUSED 127\.0\.0\.1:9|%c)/;
 await page.exposeFunction('codeAutomationLog', (type, args) => {
   const line = args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');

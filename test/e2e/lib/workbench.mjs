@@ -119,7 +119,9 @@ export class Workbench {
     try {
       await fn();
     } finally {
+      const started = Date.now();
       await this.page.screenshot({ path: join(RESULTS, `${name}.png`) }).catch((e) => console.error(`screenshot ${name}: ${e.message}`));
+      if (process.env.E2E_TRACE) console.log(`  [trace] screenshot ${name}.png ${Date.now() - started} ms`);
     }
   }
 

@@ -36,7 +36,7 @@ test('broken and binary files: a diagnostic or nothing, no error notification, t
   // the checks below, whose messages say why (a crash notification, the output channel).
   let stuck;
   try {
-    const file = 'diagnostics/quick-fix.asl.json';
+    const file = 'bad-input/alive.asl.json';
     await wb.openFile(file);
     await wb.waitForTextEditor();
     await wb.squiggles('error').first().waitFor({ timeout: 30_000 });
