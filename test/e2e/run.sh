@@ -8,11 +8,12 @@
 #          E2E_SKIP      comma list of phases to skip: package (reuse dist/asl-guard.vsix), exthost, ui, nvim
 #          E2E_VSIX      test this .vsix instead of packaging one
 #          E2E_KEEP=1    keep the run's temp folder;  E2E_TRACE=1  log how long each workbench step took
+#          E2E_RESULTS   where screenshots and logs go (default test-results/)
 #          E2E_SERVE=1   start both code-servers, print their URLs and wait (Ctrl+C stops)
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$REPO/test/e2e
-RESULTS=$REPO/test-results
+RESULTS=${E2E_RESULTS:-$REPO/test-results} # screenshots and logs, emptied at the start of a run
 cd "$REPO"
 
 START=$SECONDS
@@ -87,7 +88,8 @@ VSIX=$(realpath "${E2E_VSIX:-$REPO/dist/asl-guard.vsix}")
 # ---- 3. a throwaway folder per run: workspace copies, profiles, XDG dirs, logs
 phase "prepare"
 RUN=$(mktemp -d /tmp/asl-guard-e2e.XXXXXX)
-rm -rf "$RESULTS" && mkdir -p "$RESULTS/logs"
+mkdir -p "$RESULTS" && RESULTS=$(realpath "$RESULTS")
+rm -rf "$RESULTS/logs" "$RESULTS"/*.png && mkdir -p "$RESULTS/logs" # only what a run writes
 # Fresh copies every run, so edits left unsaved (hot exit) or saved by one run never reach the next.
 for ws in ws ws-exthost ws-restricted; do node "$HERE/lib/prepare-workspace.mjs" "$RUN/$ws"; done
 # code-server, chromium and neovim write nothing to ~/.config, ~/.local or ~/.cache.

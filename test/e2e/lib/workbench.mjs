@@ -17,31 +17,28 @@ export const SELECTORS = {
   viewLines: '.view-lines',
   viewLine: '.view-line',
   squiggle: { error: '.squiggly-error', warning: '.squiggly-warning', info: '.squiggly-info' },
-  binaryPlaceholder: '.monaco-editor-pane-placeholder',
   placeholderButton: '.monaco-editor-pane-placeholder a.monaco-button',
   status: {
     problems: '[id="status.problems"]',
     mode: '[id="status.editor.mode"]',
     selection: '[id="status.editor.selection"]',
     workspaceTrust: '[id="status.workspaceTrust"]',
-    notifications: '[id="status.notifications"]',
   },
   banner: '.monaco-workbench .banner',
   markersPanel: '.markers-panel',
   markerRow: '.markers-panel .monaco-list-row',
   // Parts of one Problems row; the rule id is a link (a.monaco-link) when the diagnostic has a codeDescription.
   marker: { message: '.marker-message', source: '.marker-source', code: '.marker-code', codeLink: 'a.monaco-link', position: '.marker-line' },
-  suggestWidget: '.editor-widget.suggest-widget',
   suggestRow: '.editor-widget.suggest-widget .monaco-list-row',
   actionWidgetRow: '.action-widget .monaco-list-row',
   outlinePane: '.outline-pane',
   explorerFoldersHeader: '.pane-header[aria-label^="Explorer Section"]',
   outlineRow: '.outline-pane .monaco-list-row',
-  notificationToast: '.notifications-toasts .notification-toast-container',
   notificationCenter: '.notifications-center',
   notificationItem: '.notification-list-item',
   notificationError: '.notification-list-item-icon.codicon-error',
   tokenInspectWidget: '.token-inspect-widget',
+  outputView: '.part.panel .output-view .view-lines',
 };
 
 /** Polls fn() (an async condition) until it returns a truthy value; throws with `what` on timeout. */

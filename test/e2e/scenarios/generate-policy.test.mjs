@@ -44,14 +44,21 @@ async function assertPolicyBeside(expected) {
   return text;
 }
 
-/** The notification toast about the policy's notes: present, informational, not an error. */
-async function assertNotesToast() {
-  console.log('DEBUG toasts', await wb.page.locator('.notifications-toasts').evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 3000))));
-  console.log('DEBUG centre', JSON.stringify(await wb.notifications()));
-  const toast = wb.page.locator(SELECTORS.notificationToast, { hasText: 'ASL Guard: the policy has notes' }).first();
-  await toast.waitFor();
-  assert.match(await toast.innerText(), /1 resource chosen at run time/);
-  assert.equal(await toast.locator(SELECTORS.notificationError).count(), 0, 'the notes are not shown as an error');
+/**
+ * The notification about the policy's notes: listed (informational, not an error) in the notification
+ * centre, which is left open for the screenshot. (This workbench files extension messages in the centre
+ * without a toast.)
+ */
+async function assertNotesNotification() {
+  const notes = await waitUntil(async () => {
+    const n = (await wb.notifications()).filter((x) => x.text.includes('ASL Guard: the policy has notes'));
+    return n.length ? n : undefined;
+  }, 'the notification about the policy notes');
+  assert.equal(notes.length, 1);
+  assert.match(notes[0].text, /1 resource chosen at run time/);
+  assert.match(notes[0].text, /Show Notes/, 'it offers to show the notes in the output channel');
+  assert.equal(notes[0].error, false, 'the notes are not shown as an error');
+  await wb.runCommand('Notifications: Show Notifications');
 }
 
 test('command palette: "ASL Guard: Generate IAM Policy", IAM policy JSON, opens the policy beside the definition', () => wb.scenario('generate-policy', async () => {
@@ -61,7 +68,7 @@ test('command palette: "ASL Guard: Generate IAM Policy", IAM policy JSON, opens 
   const text = await assertPolicyBeside(['"Statement"', '"lambda:InvokeFunction"', '"sns:Publish"', '"arn:aws:sns:us-east-1:123456789012:order-events"']);
   assert.match(text, /"Version": "2012-10-17"/);
   assert.equal(await wb.languageMode(), 'JSON', 'the policy editor is JSON');
-  await assertNotesToast();
+  await assertNotesNotification();
 }));
 
 test('Ctrl+. on the IAM002 squiggle: "Generate least-privilege IAM policy for Route", Terraform', () => wb.scenario('generate-policy-quick-fix', async () => {
@@ -69,9 +76,12 @@ test('Ctrl+. on the IAM002 squiggle: "Generate least-privilege IAM policy for Ro
   await openDefinition();
   const at = locate(FILE, '"$.handler"', 2);
   await wb.goTo(at.line, at.column);
-  await wb.page.keyboard.press('Control+.');
   const action = wb.page.locator(SELECTORS.actionWidgetRow, { hasText: 'Generate least-privilege IAM policy for Route' }).first();
-  await action.waitFor();
+  // Ctrl+. again if the menu did not come up (the key can land while Go to Line is still closing).
+  await waitUntil(async () => {
+    await wb.page.keyboard.press('Control+.');
+    return action.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+  }, 'the IAM002 quick fix in the Ctrl+. menu', 40_000, 0);
   await action.click();
   await wb.pickQuickInput('Terraform', 'Terraform');
   const text = await assertPolicyBeside(['data "aws_iam_policy_document" "state_machine"', '"lambda:InvokeFunction"']);
