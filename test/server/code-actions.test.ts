@@ -117,6 +117,24 @@ test('IAM002 gets a quick fix that runs aslGuard.generatePolicy for its state (a
     }]);
   }));
 
+test('IAM001 in a Map\'s nested Task: the quick fix names that Task, not the Map; other rules get none', () =>
+  withClient(async (client) => {
+    const text = JSON.stringify({ StartAt: 'Fan', States: { Fan: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'Put', States: {
+      Put: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Parameters: { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/orders-*', 'MessageBody.$': '$' }, End: true },
+    } } } } }, null, 2);
+    const uri = 'file:///tmp/actions/wildcard.asl.json';
+    await client.open(uri, text);
+    const { diagnostics } = await client.diagnosticsFor(uri, 1);
+    const iam001 = diagnostics.find((d) => d.code === 'IAM001');
+    assert.ok(iam001, `IAM001 among ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+    const others = diagnostics.filter((d) => d !== iam001);
+    assert.ok(others.length > 0, 'another rule fires too (QUO003 on the unbounded Map)');
+    const actions = await codeActions(client, uri, iam001.range, diagnostics, [CodeActionKind.QuickFix]);
+    assert.deepEqual(actions.map((a) => [a.title, a.command?.arguments?.[0], a.diagnostics]), [
+      ['Generate least-privilege IAM policy for Put', { uri, state: 'Put' }, [iam001]],
+    ]);
+  }));
+
 test('source actions: the Task state under the cursor and the whole document; none for other kinds', () =>
   withClient(async (client) => {
     await client.open(POLICY_URI, POLICY);
