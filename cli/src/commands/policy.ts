@@ -2,9 +2,9 @@
 // as IAM JSON, a CloudFormation/SAM snippet or a Terraform aws_iam_policy_document.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyze, formatForPath, formatPolicy, generatePolicy, type PolicyFormat } from '../../../core';
-import { CliError, describeFsError, oneLine } from '../cli-error';
+import { parseCommandArgs } from '../args';
+import { CliError, describeFsError } from '../cli-error';
 import type { CommandIo } from '../command';
 import { decodeSource } from '../source';
 
@@ -33,28 +33,17 @@ Exit codes: 0 policy printed, 2 usage or I/O error, or a definition that cannot 
 
 /** Runs `asl-guard policy`; returns the exit code. */
 export async function run(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'json' },
-        state: { type: 'string', short: 's' },
-        logging: { type: 'boolean', default: false },
-        tracing: { type: 'boolean', default: false },
-        region: { type: 'string' },
-        account: { type: 'string' },
-        name: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${oneLine(error instanceof Error ? error.message : String(error))} (see "asl-guard policy --help")`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('policy', argv, {
+    format: { type: 'string', short: 'f', default: 'json' },
+    state: { type: 'string', short: 's' },
+    logging: { type: 'boolean', default: false },
+    tracing: { type: 'boolean', default: false },
+    region: { type: 'string' },
+    account: { type: 'string' },
+    name: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     io.stdout(help);
     return 0;

@@ -2,9 +2,9 @@
 // JSON or SARIF report and turns the findings into an exit code.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { atLeast, listRules, type Severity } from '../../../core';
-import { CliError, describeFsError, oneLine } from '../cli-error';
+import { parseCommandArgs } from '../args';
+import { CliError, describeFsError } from '../cli-error';
 import type { CommandIo } from '../command';
 import { resolveConfigFile } from '../config-file';
 import { discover } from '../discover';
@@ -52,24 +52,13 @@ interface ScanOptions {
 }
 
 function parseScanArgs(argv: string[]): ScanOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
-        config: { type: 'string', short: 'c' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${oneLine(error instanceof Error ? error.message : String(error))} (see "asl-guard scan --help")`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('scan', argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    'fail-on': { type: 'string', default: 'error' },
+    config: { type: 'string', short: 'c' },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const format = String(values.format).toLowerCase();
   const failOn = String(values['fail-on']).toLowerCase();
   if (!values.help) {
