@@ -65,6 +65,9 @@ export function loadConfig(...layers: unknown[]): { config: ResolvedConfig; prob
  */
 export function looksLikeStateMachine(text: string, format: DocumentFormat): boolean {
   if (!/"?StartAt"?\s*:/.test(text) || !/"?States"?\s*:/.test(text)) return false;
+  // A block-style YAML state machine has both keys at column 0; CloudFormation templates, which
+  // nest a definition deeper, are the common YAML files that mention them and need no parse.
+  if (format === 'yaml' && !/^(?:\s*#[^\n]*\n)*\s*[{[]/.test(text) && !(/^["']?StartAt["']?\s*:/m.test(text) && /^["']?States["']?\s*:/m.test(text))) return false;
   const { root } = parseDocument(text, format);
   if (root?.type !== 'object') return false;
   const keys = new Set(root.children?.map((p) => p.children?.[0]?.value));
