@@ -33,7 +33,7 @@ function selfVariablesOf(model: StateMachine): Set<string> {
 }
 
 /** The payload object of a start-execution task and its StateMachineArn value node, if it names itself. */
-function selfStart(state: State, selfVariables: Set<string>): { payload: AstNode; arn: AstNode } | undefined {
+function selfStart(state: State, selfVariables: () => Set<string>): { payload: AstNode; arn: AstNode } | undefined {
   const r = state.resource;
   const starts = r && ((r.kind === 'optimized' && r.service === 'states' && r.action === 'startExecution') || (r.kind === 'aws-sdk' && r.service === 'sfn' && /^start(Sync)?Execution$/.test(r.action ?? '')));
   if (!starts) return undefined;
@@ -43,7 +43,7 @@ function selfStart(state: State, selfVariables: Set<string>): { payload: AstNode
     for (const key of ['StateMachineArn.$', 'StateMachineArn']) {
       const arn = valueOf(payload, key);
       const value = stringOf(arn);
-      if (arn && value !== undefined && namesSelf(key, value, selfVariables)) return { payload, arn };
+      if (arn && value !== undefined && namesSelf(key, value, selfVariables())) return { payload, arn };
     }
   }
   return undefined;
@@ -91,10 +91,12 @@ export default defineRule({
   checkDocument(ctx) {
     const model = ctx.model;
     if (!model) return;
-    const selfVariables = selfVariablesOf(model);
+    // Walking every Assign is only worth it when some task starts an execution at all.
+    let selfVariables: Set<string> | undefined;
+    const lazySelfVariables = () => (selfVariables ??= selfVariablesOf(model));
     for (const state of model.states) {
       if (state.type !== 'Task') continue;
-      const found = selfStart(state, selfVariables);
+      const found = selfStart(state, lazySelfVariables);
       if (!found || hasCounter(model, state, found.payload)) continue;
       const via = viaText(stringOf(found.arn) ?? '');
       const owner = fanOutOwner(state);
