@@ -40,38 +40,8 @@ export function buildYamlGrammar(): Rule {
         { match: String.raw`!(?:<[^>]*>|[\w\-!.:/]*)`, name: 'storage.type.tag-handle.asl-yaml' },
       ],
     },
-    'block-scalar': {
-      comment: 'Ends when the key or item that owns it ends (its `while` pops this rule).',
-      begin: String.raw`(?:(\|)|(>))([1-9])?([-+])?([1-9])?[ \t]*(?:((#).*))?$`,
-      end: '(?!)',
-      beginCaptures: {
-        1: { name: 'keyword.control.flow.block-scalar.literal.asl-yaml' },
-        2: { name: 'keyword.control.flow.block-scalar.folded.asl-yaml' },
-        3: { name: 'constant.numeric.indentation-indicator.asl-yaml' },
-        4: { name: 'storage.modifier.chomping-indicator.asl-yaml' },
-        5: { name: 'constant.numeric.indentation-indicator.asl-yaml' },
-        6: { name: 'comment.line.number-sign.asl-yaml' },
-        7: { name: 'punctuation.definition.comment.asl-yaml' },
-      },
-      contentName: 'string.unquoted.block.asl-yaml',
-      patterns: [{ include: '#jsonata-yblock' }, { include: '#placeholder' }],
-    },
-    'block-scalar-path': {
-      comment: 'A block scalar under a `.$` key: a path or an intrinsic written over several lines.',
-      begin: String.raw`(?:(\|)|(>))([1-9])?([-+])?([1-9])?[ \t]*(?:((#).*))?$`,
-      end: '(?!)',
-      beginCaptures: {
-        1: { name: 'keyword.control.flow.block-scalar.literal.asl-yaml' },
-        2: { name: 'keyword.control.flow.block-scalar.folded.asl-yaml' },
-        3: { name: 'constant.numeric.indentation-indicator.asl-yaml' },
-        4: { name: 'storage.modifier.chomping-indicator.asl-yaml' },
-        5: { name: 'constant.numeric.indentation-indicator.asl-yaml' },
-        6: { name: 'comment.line.number-sign.asl-yaml' },
-        7: { name: 'punctuation.definition.comment.asl-yaml' },
-      },
-      contentName: 'string.unquoted.block.asl-yaml',
-      patterns: [{ include: '#path-content-yblock' }],
-    },
+    'block-scalar': blockScalar('Ends when the key or item that owns it ends (its `while` pops this rule).', [{ include: '#jsonata-yblock' }, { include: '#placeholder' }]),
+    'block-scalar-path': blockScalar('A block scalar under a `.$` key: a path or an intrinsic written over several lines.', [{ include: '#path-content-yblock' }]),
     'inline-block-path': { patterns: [{ include: '#comment' }, { include: '#properties' }, { include: '#block-scalar-path' }] },
     'double-quoted': dq([{ include: '#jsonata-ydq' }, { include: '#arn-ydq' }, { include: '#error-name-ydq' }, { include: '#placeholder' }]),
     'single-quoted': sq([{ include: '#jsonata-ysq' }, { include: '#arn-ysq' }, { include: '#error-name-ysq' }, { include: '#placeholder' }]),
@@ -153,5 +123,25 @@ export function buildYamlGrammar(): Rule {
       { include: '#inline' },
     ],
     repository,
+  };
+}
+
+/** A `|`/`>` block scalar whose header is scoped the same everywhere; only its content differs. */
+function blockScalar(comment: string, patterns: { include: string }[]) {
+  return {
+    comment,
+    begin: String.raw`(?:(\|)|(>))([1-9])?([-+])?([1-9])?[ \t]*(?:((#).*))?$`,
+    end: '(?!)',
+    beginCaptures: {
+      1: { name: 'keyword.control.flow.block-scalar.literal.asl-yaml' },
+      2: { name: 'keyword.control.flow.block-scalar.folded.asl-yaml' },
+      3: { name: 'constant.numeric.indentation-indicator.asl-yaml' },
+      4: { name: 'storage.modifier.chomping-indicator.asl-yaml' },
+      5: { name: 'constant.numeric.indentation-indicator.asl-yaml' },
+      6: { name: 'comment.line.number-sign.asl-yaml' },
+      7: { name: 'punctuation.definition.comment.asl-yaml' },
+    },
+    contentName: 'string.unquoted.block.asl-yaml',
+    patterns,
   };
 }
