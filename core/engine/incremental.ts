@@ -1,12 +1,14 @@
-// Incremental analysis: one edit inside one state re-parses that state alone, rebuilds the model
-// (cheap: it walks states, not every node) and re-runs state rules only for the edited state and
-// the states that contain it. Anything else falls back to a full analysis, so the result always
+// Incremental analysis: one edit inside one state re-parses that state alone, splices it into the
+// tree, refreshes that state's model objects in place and re-runs state rules only for it, the
+// states in it and the states that contain it. An edit that changes the structure (names,
+// transitions, types) or falls outside every state is analysed in full, so the result always
 // equals `analyze(newText)`.
-import { pointerOf } from '../parse/ast';
 import type { DocumentFormat, ParsedDocument } from '../parse';
 import { spliceObject, type TextChange } from '../parse/splice';
 import { buildModel } from '../model/build';
+import { refreshState } from '../model/refresh';
 import type { State, StateMachine } from '../model/types';
+import type { ObjectNode } from '../parse/ast';
 import type { Finding } from '../findings/types';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/config';
 import type { Rule } from '../rules/define-rule';
@@ -40,19 +42,17 @@ export function analyzeIncrementally(previous: Previous, newText: string, change
   const change = changes[0];
   const target = innermostStateAround(previous.model, change);
   if (!target) return fallback();
-  const changed = new Set<string>();
-  for (let s: State | undefined = target; s; s = s.scope.owner) changed.add(pointerOf(s.node));
-  if (!spliceObject(root, target.node, newText, change)) return fallback();
+  const replacement = spliceObject(root, target.node, newText, change);
+  if (!replacement) return fallback();
+  const changed = refreshState(previous.model, target, replacement as ObjectNode);
+  // A structural change (a name, a transition, a type) needs a new model and every rule again.
+  const model = changed ? previous.model : buildModel(root, 'json');
 
   const parsed: ParsedDocument = { format: 'json', root, problems: [] };
-  const model = buildModel(root, 'json');
   const oldEnd = change.offset + change.length;
   const delta = change.text.length - change.length;
-  const { findings, cache } = runRules({ text: newText, parsed, model }, options.rules, config, {
-    cache: previous.stateFindings,
-    changed,
-    relocate: (finding) => relocate(finding, oldEnd, delta),
-  });
+  const reuse = changed && { cache: previous.stateFindings, changed: new Set(changed), relocate: (finding: Finding) => relocate(finding, oldEnd, delta) };
+  const { findings, cache } = runRules({ text: newText, parsed, model }, options.rules, config, reuse || undefined);
   return { text: newText, parsed, model, findings, stateFindings: cache };
 }
 

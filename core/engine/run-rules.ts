@@ -15,19 +15,20 @@ export interface RuleRunInput {
   model: StateMachine | undefined;
 }
 
-/** State-rule findings of one run, by state pointer, for reuse by the next run. */
+/** State-rule findings of one run, by state, for reuse by the next run. */
 export interface StateFindingsCache {
   config: ResolvedConfig;
-  /** Everything state rules may depend on besides the state's own subtree (names, types, transitions). */
-  signature: string;
-  byState: Map<string, Finding[]>;
+  byState: Map<State, Finding[]>;
 }
 
-/** How a run may reuse a previous run's state findings. */
+/**
+ * How a run may reuse a previous run's state findings: the model is the previous one, refreshed in
+ * place (same structure, same State objects), and only `changed` states have new content.
+ */
 export interface Reuse {
   cache: StateFindingsCache;
-  /** Pointers of states whose subtree changed: re-run these. */
-  changed: ReadonlySet<string>;
+  /** States whose subtree changed: re-run these. */
+  changed: ReadonlySet<State>;
   /** Moves a previous finding to its place in the new text. */
   relocate(finding: Finding): Finding;
 }
@@ -39,7 +40,7 @@ export interface RuleRunOutput {
 
 export function runRules(input: RuleRunInput, rules: readonly Rule[], config: ResolvedConfig, reuse?: Reuse): RuleRunOutput {
   const documentFindings: Finding[] = [];
-  const byState = new Map<string, Finding[]>();
+  const byState = new Map<State, Finding[]>();
   const active = rules.filter((rule) => config.levels.get(rule.meta.code) !== 'off');
   const contexts = new Map<Rule, RuleContext>();
   let sink = documentFindings;
@@ -55,43 +56,25 @@ export function runRules(input: RuleRunInput, rules: readonly Rule[], config: Re
   for (const rule of active) if (rule.checkDocument) rule.checkDocument(contexts.get(rule)!);
 
   const model = input.model;
-  const signature = model ? structureSignature(model) : '';
-  const canReuse = reuse && reuse.cache.config === config && reuse.cache.signature === signature;
+  const canReuse = reuse && reuse.cache.config === config;
+  const stateRules = active.filter((rule) => rule.checkState);
   if (model) {
     for (const state of model.states) {
-      const pointer = pointerOf(state.node);
-      const previous = canReuse && !reuse.changed.has(pointer) ? reuse.cache.byState.get(pointer) : undefined;
+      const previous = canReuse && !reuse.changed.has(state) ? reuse.cache.byState.get(state) : undefined;
       if (previous) {
-        byState.set(pointer, previous.map((f) => reuse!.relocate(f)));
+        byState.set(state, previous.length ? previous.map((f) => reuse!.relocate(f)) : previous);
         continue;
       }
       sink = [];
-      for (const rule of active) if (rule.checkState) rule.checkState(state, contexts.get(rule) as RuleContext & { model: StateMachine });
-      byState.set(pointer, sink);
+      for (const rule of stateRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
+      byState.set(state, sink);
     }
   }
   const findings = [...documentFindings];
   for (const list of byState.values()) for (const f of list) findings.push(unsuppressed(f));
   applySuppressions(model, findings);
   findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
-  return { findings, cache: { config, signature, byState } };
-}
-
-/**
- * What state rules may read beyond their own state: every scope's StartAt and every state's
- * name, type, query language and transitions. When it is unchanged, so is the graph.
- */
-export function structureSignature(model: StateMachine): string {
-  const parts: string[] = [model.queryLanguage];
-  for (const scope of model.scopes) {
-    parts.push(`@${scope.owner ? pointerOf(scope.owner.node) : ''}:${scope.kind}:${scope.startAt?.name ?? ''}`);
-    for (const state of scope.list) parts.push(stateSignature(state));
-  }
-  return parts.join('\n');
-}
-
-function stateSignature(state: State): string {
-  return `${state.name}\t${state.type ?? ''}\t${state.queryLanguage}\t${state.end}\t${state.transitions.map((t) => `${t.kind}>${t.target}`).join(',')}`;
+  return { findings, cache: { config, byState } };
 }
 
 /** A copy without a previous run's suppression mark (suppressions are re-applied every run). */

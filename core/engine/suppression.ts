@@ -4,6 +4,7 @@
 import { stringOf, valueOf, type AstNode } from '../parse/ast';
 import type { State, StateMachine } from '../model/types';
 import type { Finding } from '../findings/types';
+import { derived } from '../model/derived';
 
 const DIRECTIVE = /asl-guard-disable(?![-\w])([^\n]*)/i;
 
@@ -26,7 +27,7 @@ export function applySuppressions(model: StateMachine | undefined, findings: Fin
   const rootKeys = disabledBy(stringOf(valueOf(model.root, 'Comment')));
   if (rootKeys.length) directives.push({ node: model.root, keys: rootKeys });
   for (const state of model.states) {
-    const keys = disabledBy(stringOf(valueOf(state.node, 'Comment')));
+    const keys = derived(state, 'disabledBy', () => disabledBy(stringOf(valueOf(state.node, 'Comment'))));
     if (keys.length) directives.push({ node: stateSpan(state), keys });
   }
   if (!directives.length) return;

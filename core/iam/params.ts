@@ -5,6 +5,7 @@ import { isArray, isObject, keyOf, propertiesOf, propertyOf, stringOf, valueOf, 
 import { parseResource } from '../model/resource';
 import { isJsonata } from '../model/values';
 import type { State, TaskResource } from '../model/types';
+import { derived } from '../model/derived';
 import { classifyValue, patternOf, type ResourceValue } from './resource-value';
 import { findIntegration, findMapIntegration } from './integrations';
 import type { Integration, ResourceParam, TaskView } from './types';
@@ -119,8 +120,8 @@ export function siteUses(site: IntegrationSite): ResourceUse[] {
  * Every resource value a state uses (Task parameters, Map reader/writer buckets).
  * @example resourceUses(stateWith({ Resource: 'arn:aws:states:::sns:publish', Parameters: { 'TopicArn.$': '$.t' } }))[0].value.kind === 'runtime'
  */
-export function resourceUses(state: State): ResourceUse[] {
-  return integrationSites(state).flatMap(siteUses);
+export function resourceUses(state: State): readonly ResourceUse[] {
+  return derived(state, 'resourceUses', () => integrationSites(state).flatMap(siteUses));
 }
 
 /** What the table's `grants` may ask about a site. */

@@ -4,6 +4,7 @@
 import { propertiesOf, keyOf, stringOf, valueOf } from '../parse/ast';
 import { walkScalars } from '../model/payload';
 import { baseKey } from '../model/values';
+import { derived } from '../model/derived';
 import type { Scope, State, StateMachine } from '../model/types';
 import { classifyValue, patternOf, type ResourceValue } from './resource-value';
 import { splitArn } from './arn';
@@ -23,13 +24,13 @@ interface Written {
   value: ResourceValue;
 }
 
-// Built once per scope of a model (models are rebuilt per analysis): every lookup after the first is a map read.
-const passIndexes = new WeakMap<Scope, Map<string, Written[]>>();
-
+// Built once per scope (until an edit refreshes it): every lookup after the first is a map read.
 function passIndexOf(scope: Scope): Map<string, Written[]> {
-  let index = passIndexes.get(scope);
-  if (index) return index;
-  index = new Map();
+  return derived(scope, 'passIndex', () => buildPassIndex(scope));
+}
+
+function buildPassIndex(scope: Scope): Map<string, Written[]> {
+  const index = new Map<string, Written[]>();
   for (const other of scope.list) {
     if (other.type !== 'Pass') continue;
     const resultPathNode = valueOf(other.node, 'ResultPath');
@@ -40,12 +41,11 @@ function passIndexOf(scope: Scope): Map<string, Written[]> {
     walkScalars(body, '', (v) => {
       if (v.key === undefined) return;
       const written = [resultPath, ...v.path.map(baseKey)].join('.').replace(/^\$\.\$/, '$');
-      const list = index!.get(written) ?? [];
+      const list = index.get(written) ?? [];
       list.push({ writer: other, value: classifyValue(v.key, v.node) });
-      index!.set(written, list);
+      index.set(written, list);
     });
   }
-  passIndexes.set(scope, index);
   return index;
 }
 
@@ -54,12 +54,12 @@ function assignWriters(model: StateMachine, name: string): ResourceValue[] {
   return assignIndexOf(model).get(name) ?? [];
 }
 
-const assignIndexes = new WeakMap<StateMachine, Map<string, ResourceValue[]>>();
-
 function assignIndexOf(model: StateMachine): Map<string, ResourceValue[]> {
-  let index = assignIndexes.get(model);
-  if (index) return index;
-  index = new Map();
+  return derived(model, 'assignIndex', () => buildAssignIndex(model));
+}
+
+function buildAssignIndex(model: StateMachine): Map<string, ResourceValue[]> {
+  const index = new Map<string, ResourceValue[]>();
   for (const s of model.states) {
     const blocks = [valueOf(s.node, 'Assign'), ...(valueOf(s.node, 'Choices')?.children ?? []).map((c) => valueOf(c, 'Assign')), ...(valueOf(s.node, 'Catch')?.children ?? []).map((c) => valueOf(c, 'Assign'))];
     for (const block of blocks) {
@@ -72,7 +72,6 @@ function assignIndexOf(model: StateMachine): Map<string, ResourceValue[]> {
       }
     }
   }
-  assignIndexes.set(model, index);
   return index;
 }
 

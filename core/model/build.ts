@@ -15,6 +15,17 @@ export function buildModel(root: AstNode | undefined, format: DocumentFormat): S
   return { format, root, queryLanguage, scope, states, scopes };
 }
 
+/**
+ * One state and what is nested in it, built as buildModel would inside `scope` (which is not
+ * changed): the state first, then nested states and scopes in document order.
+ */
+export function buildSubtree(name: string, keyNode: AstNode, node: ObjectNode, scope: Scope, machineLanguage: QueryLanguage): { states: State[]; scopes: Scope[] } {
+  const states: State[] = [];
+  const scopes: Scope[] = [];
+  addState(name, keyNode, node, scope, machineLanguage, states, scopes);
+  return { states, scopes };
+}
+
 function buildScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): Scope {
   const startAtNode = valueOf(node, 'StartAt');
   const startAtName = stringOf(startAtNode);
@@ -32,15 +43,20 @@ function buildScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined,
   for (const prop of propertiesOf(scope.statesNode)) {
     const stateNode = prop.children[1];
     if (!isObject(stateNode)) continue;
-    const state = buildState(keyOf(prop), prop.children[0], stateNode, scope, machineLanguage, all.length);
-    all.push(state);
+    const state = addState(keyOf(prop), prop.children[0], stateNode, scope, machineLanguage, all, scopes);
     scope.states.set(state.name, state);
     scope.list.push(state);
-    for (const child of childScopes(state)) {
-      state.children.push(buildScope(child.node, child.kind, state, machineLanguage, all, scopes));
-    }
   }
   return scope;
+}
+
+function addState(name: string, keyNode: AstNode, node: ObjectNode, scope: Scope, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): State {
+  const state = buildState(name, keyNode, node, scope, machineLanguage, all.length);
+  all.push(state);
+  for (const child of childScopes(state)) {
+    state.children.push(buildScope(child.node, child.kind, state, machineLanguage, all, scopes));
+  }
+  return state;
 }
 
 function buildState(name: string, keyNode: AstNode, node: ObjectNode, scope: Scope, machineLanguage: QueryLanguage, index: number): State {

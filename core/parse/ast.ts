@@ -20,6 +20,104 @@ export interface AstNode {
   bare?: boolean;
 }
 
+/**
+ * The offsets of one tree's nodes, kept in typed arrays beside the nodes: an edit moves every
+ * later node in one tight pass over integers instead of a walk over objects (at the 1 MB limit
+ * that is tens of thousands of nodes per keystroke). Entries of replaced nodes stay until compaction.
+ */
+export class OffsetTable {
+  offsets = new Int32Array(1024);
+  lengths = new Int32Array(1024);
+  /** -1 when the node has no colon (every node but a property with one). */
+  colons = new Int32Array(1024).fill(-1);
+  size = 0;
+  /** Entries that belong to nodes no longer in the tree. */
+  dead = 0;
+
+  add(offset: number, length: number): number {
+    if (this.size === this.offsets.length) this.grow();
+    const id = this.size++;
+    this.offsets[id] = offset;
+    this.lengths[id] = length;
+    return id;
+  }
+
+  /**
+   * An edit replaced `[changeStart, oldEnd)` and changed the length by `delta`: later nodes move,
+   * nodes around the change grow. Entries `[skipFrom, skipTo)` (nodes placed in the new text
+   * already) are left alone.
+   */
+  shift(changeStart: number, oldEnd: number, delta: number, skipFrom = this.size, skipTo = this.size): void {
+    if (delta === 0) return;
+    const { offsets, lengths, colons } = this;
+    for (let id = 0; id < this.size; id++) {
+      if (id === skipFrom) id = skipTo;
+      if (id >= this.size) break;
+      const offset = offsets[id];
+      if (offset >= oldEnd) offsets[id] = offset + delta;
+      else if (offset <= changeStart && offset + lengths[id] >= oldEnd) lengths[id] += delta;
+      if (colons[id] >= oldEnd) colons[id] += delta;
+    }
+  }
+
+  private grow(): void {
+    const size = this.offsets.length * 2;
+    const copy = (from: Int32Array, fill = 0) => {
+      const to = new Int32Array(size).fill(fill);
+      to.set(from);
+      return to;
+    };
+    this.offsets = copy(this.offsets);
+    this.lengths = copy(this.lengths);
+    this.colons = copy(this.colons, -1);
+  }
+}
+
+/**
+ * The one node class both parsers build. Every field is set in the constructor, so V8 sees one
+ * object shape; offsets live in the tree's OffsetTable.
+ */
+export class SyntaxNode implements AstNode {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsonc-parser's own type
+  value: any;
+  children: AstNode[] | undefined;
+  bare: boolean | undefined = undefined;
+  id: number;
+  constructor(
+    public type: NodeType,
+    public table: OffsetTable,
+    offset: number,
+    length: number,
+    public parent: AstNode | undefined,
+    value?: unknown,
+    withChildren = false,
+  ) {
+    this.id = table.add(offset, length);
+    this.value = value;
+    this.children = withChildren ? [] : undefined;
+  }
+
+  get offset(): number {
+    return this.table.offsets[this.id];
+  }
+  set offset(value: number) {
+    this.table.offsets[this.id] = value;
+  }
+  get length(): number {
+    return this.table.lengths[this.id];
+  }
+  set length(value: number) {
+    this.table.lengths[this.id] = value;
+  }
+  get colonOffset(): number | undefined {
+    const colon = this.table.colons[this.id];
+    return colon < 0 ? undefined : colon;
+  }
+  set colonOffset(value: number | undefined) {
+    this.table.colons[this.id] = value ?? -1;
+  }
+}
+
 export type ObjectNode = AstNode & { type: 'object'; children: AstNode[] };
 export type PropertyNode = AstNode & { type: 'property'; children: AstNode[] };
 

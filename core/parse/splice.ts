@@ -1,8 +1,9 @@
 // Incremental JSON re-parse: when an edit falls strictly inside one object node (a state), only
 // that node's new text is parsed and spliced into the previous tree; every later offset shifts.
 // At the 1 MB definition limit this turns a ~50 ms full parse into a few milliseconds.
-import { parseTree, type ParseError } from 'jsonc-parser';
-import type { AstNode } from './ast';
+import type { ParseError } from 'jsonc-parser';
+import { parseJsonTree } from './json-tree';
+import { OffsetTable, SyntaxNode, type AstNode } from './ast';
 import { maskPlaceholders, prescanJson } from './prescan';
 
 /** One replacement in the previous text: `length` code units at `offset` become `text`. */
@@ -18,6 +19,8 @@ export interface TextChange {
  * undefined when the new text of that span is not one well-formed object (then re-parse fully).
  */
 export function spliceObject(root: AstNode, target: AstNode, newText: string, change: TextChange): AstNode | undefined {
+  if (!(root instanceof SyntaxNode)) return undefined;
+  const table = root.table;
   const delta = change.text.length - change.length;
   const oldEnd = target.offset + target.length;
   if (!(change.offset > target.offset && change.offset + change.length < oldEnd)) return undefined;
@@ -25,48 +28,57 @@ export function spliceObject(root: AstNode, target: AstNode, newText: string, ch
   const fragment = newText.substr(start, target.length + delta);
   const scan = prescanJson(fragment);
   if (scan.tooDeepAt !== undefined) return undefined;
-  const errors: ParseError[] = [];
-  const parsed = parseTree(maskPlaceholders(fragment, scan.placeholders), errors, { allowTrailingComma: true }) as unknown as AstNode | undefined;
-  if (errors.length || parsed?.type !== 'object' || parsed.offset !== 0 || parsed.length !== fragment.length) return undefined;
   const holder = target.parent;
   const slot = holder?.children?.indexOf(target) ?? -1;
   if (!holder || slot < 0) return undefined;
-
-  shiftAfter(root, change.offset + change.length, delta, change.offset);
-  const placeholders = new Map(scan.placeholders.map((p) => [p.offset, p.length]));
-  const stack: AstNode[] = [parsed];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'string' && placeholders.get(node.offset) === node.length) {
-      node.value = fragment.substr(node.offset, node.length);
-      node.bare = true;
-    }
-    node.offset += start;
-    if (node.children) for (const child of node.children) stack.push(child);
+  const errors: ParseError[] = [];
+  const before = table.size;
+  const parsed = parseJsonTree(maskPlaceholders(fragment, scan.placeholders), errors, { allowTrailingComma: true }, table, start);
+  if (errors.length || parsed?.type !== 'object' || parsed.offset !== start || parsed.length !== fragment.length) {
+    table.dead += table.size - before;
+    return undefined;
   }
+  // The fragment's nodes were placed in the new text already; shift everything else, then swap.
+  const added = table.size;
+  table.shift(change.offset, change.offset + change.length, delta, before, added);
+  if (scan.placeholders.length) restorePlaceholders(parsed, fragment, start, scan.placeholders);
   parsed.parent = holder;
   holder.children![slot] = parsed;
+  table.dead += countNodes(target);
+  if (table.dead > 4096 && table.dead > table.size / 2) compact(root);
   return parsed;
 }
 
-/**
- * Moves every node that starts at or after `oldEnd` by `delta`, and grows every node that
- * contains the changed span. Iterative: documents can hold hundreds of thousands of nodes.
- */
-function shiftAfter(root: AstNode, oldEnd: number, delta: number, changeStart: number): void {
-  if (delta === 0) return;
-  const stack: AstNode[] = [root];
+function restorePlaceholders(node: AstNode, fragment: string, start: number, placeholders: { offset: number; length: number }[]): void {
+  const lengths = new Map(placeholders.map((p) => [p.offset + start, p.length]));
+  const stack: AstNode[] = [node];
   while (stack.length) {
-    const node = stack.pop()!;
-    const end = node.offset + node.length;
-    if (node.offset >= oldEnd) {
-      node.offset += delta;
-    } else if (node.offset <= changeStart && end >= oldEnd) {
-      node.length += delta;
-    } else if (end <= changeStart) {
-      continue; // entirely before the change: neither it nor its children move
+    const current = stack.pop()!;
+    if (current.type === 'string' && lengths.get(current.offset) === current.length) {
+      current.value = fragment.substr(current.offset - start, current.length);
+      current.bare = true;
     }
-    if (node.colonOffset !== undefined && node.colonOffset >= oldEnd) node.colonOffset += delta;
-    if (node.children) for (const child of node.children) stack.push(child);
+    if (current.children) for (const child of current.children) stack.push(child);
   }
+}
+
+function countNodes(node: AstNode): number {
+  let count = 1;
+  if (node.children) for (const child of node.children) count += countNodes(child);
+  return count;
+}
+
+/** Rebuilds the table with live nodes only, so replaced states do not slow every later shift. */
+function compact(root: SyntaxNode): void {
+  const old = root.table;
+  const fresh = new OffsetTable();
+  const visit = (node: AstNode) => {
+    const moved = node as SyntaxNode;
+    const id = fresh.add(moved.offset, moved.length);
+    fresh.colons[id] = old.colons[moved.id];
+    moved.id = id;
+    moved.table = fresh;
+    if (node.children) for (const child of node.children) visit(child);
+  };
+  visit(root);
 }

@@ -1,6 +1,6 @@
 // YAML text -> the same syntax tree shape as JSON, through the `yaml` package, with exact offsets.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { AstNode } from './ast';
+import { OffsetTable, SyntaxNode, type AstNode } from './ast';
 import { MAX_NESTING_DEPTH } from './prescan';
 import { MAX_YAML_NESTING_DEPTH, yamlTooDeepAt } from './prescan-yaml';
 import type { SyntaxProblem } from './syntax-problem';
@@ -39,7 +39,7 @@ export function parseYaml(text: string): ParsedYaml {
   if (!text.trim()) problems.push({ offset: 0, length: 0, message: 'The document is empty.' });
   let root: AstNode | undefined;
   try {
-    root = doc.contents ? convert(doc.contents as YamlNode, doc, undefined, 0) : undefined;
+    root = doc.contents ? convert(doc.contents as YamlNode, doc, new OffsetTable(), undefined, 0) : undefined;
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
     problems.push({ offset: error.offset, length: 1, message: `Nesting is deeper than ${MAX_NESTING_DEPTH} levels; the document was not analysed.` });
@@ -52,17 +52,17 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function convert(node: YamlNode, doc: Document.Parsed, parent: AstNode | undefined, depth: number): AstNode {
+function convert(node: YamlNode, doc: Document.Parsed, table: OffsetTable, parent: AstNode | undefined, depth: number): AstNode {
   const [start, valueEnd] = node.range ?? [0, 0, 0];
   if (depth > MAX_NESTING_DEPTH) throw new TooDeep(start);
   if (isAlias(node)) {
     const target = node.resolve(doc);
-    const out = target ? convert(target, doc, parent, depth + 1) : scalar(null, start, valueEnd, parent);
+    const out = target ? convert(target, doc, table, parent, depth + 1) : scalar(null, start, valueEnd, table, parent);
     shiftRoot(out, start, valueEnd);
     return out;
   }
   if (isMap(node)) {
-    const out: AstNode = { type: 'object', offset: start, length: valueEnd - start, parent, children: [] };
+    const out: AstNode = new SyntaxNode('object', table, start, valueEnd - start, parent, undefined, true);
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const key = pair.key as YamlNode | null;
@@ -70,32 +70,32 @@ function convert(node: YamlNode, doc: Document.Parsed, parent: AstNode | undefin
       const keyEnd = key?.range?.[1] ?? keyStart;
       const value = pair.value as YamlNode | null;
       const end = value?.range?.[1] ?? keyEnd;
-      const prop: AstNode = { type: 'property', offset: keyStart, length: end - keyStart, parent: out, children: [] };
+      const prop: AstNode = new SyntaxNode('property', table, keyStart, end - keyStart, out, undefined, true);
       const keyValue = isScalar(key) ? String(key.value) : key ? String(key) : '';
-      prop.children!.push({ type: 'string', value: keyValue, offset: keyStart, length: keyEnd - keyStart, parent: prop });
-      if (value) prop.children!.push(convert(value, doc, prop, depth + 1));
-      else prop.children!.push(scalar(null, keyEnd, keyEnd, prop));
+      prop.children!.push(new SyntaxNode('string', table, keyStart, keyEnd - keyStart, prop, keyValue));
+      if (value) prop.children!.push(convert(value, doc, table, prop, depth + 1));
+      else prop.children!.push(scalar(null, keyEnd, keyEnd, table, prop));
       out.children!.push(prop);
     }
     return out;
   }
   if (isSeq(node)) {
-    const out: AstNode = { type: 'array', offset: start, length: valueEnd - start, parent, children: [] };
-    for (const item of node.items) if (item) out.children!.push(convert(item as YamlNode, doc, out, depth + 1));
+    const out: AstNode = new SyntaxNode('array', table, start, valueEnd - start, parent, undefined, true);
+    for (const item of node.items) if (item) out.children!.push(convert(item as YamlNode, doc, table, out, depth + 1));
     return out;
   }
-  if (isScalar(node)) return scalar(node.value, start, valueEnd, parent);
-  return scalar(null, start, valueEnd, parent);
+  if (isScalar(node)) return scalar(node.value, start, valueEnd, table, parent);
+  return scalar(null, start, valueEnd, table, parent);
 }
 
-function scalar(value: unknown, start: number, end: number, parent: AstNode | undefined): AstNode {
+function scalar(value: unknown, start: number, end: number, table: OffsetTable, parent: AstNode | undefined): AstNode {
   const type = value === null || value === undefined ? 'null'
     : typeof value === 'number' || typeof value === 'bigint' ? 'number'
     : typeof value === 'boolean' ? 'boolean'
     : 'string';
   const normalized = type === 'string' ? String(value instanceof Date ? value.toISOString() : value)
     : type === 'number' ? Number(value) : type === 'null' ? null : value;
-  return { type, value: normalized, offset: start, length: end - start, parent };
+  return new SyntaxNode(type, table, start, end - start, parent, normalized);
 }
 
 /** An alias reports at its own position, not at the anchor's. */

@@ -46,6 +46,7 @@ function toChange(text: string, edit: RandomEdit): TextChange {
 
 test('analyzeChange gives exactly the findings of a full analysis after each random edit', () => {
   let incremental = 0;
+  let inPlace = 0;
   let steps = 0;
   fc.assert(
     fc.property(fc.integer({ min: 0, max: sample.length - 1 }), fc.array(editArbitrary, { minLength: 1, maxLength: 6 }), (fileIndex, edits) => {
@@ -55,10 +56,12 @@ test('analyzeChange gives exactly the findings of a full analysis after each ran
         const change = toChange(text, edit);
         const next = text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
         const root = result.parsed.root;
+        const model = result.model;
         result = analyzeChange(result, next, [change], { format: 'json' });
         text = next;
         steps++;
         if (root && result.parsed.root === root) incremental++;
+        if (model && result.model === model) inPlace++;
         assert.deepEqual(comparable(result), comparable(analyze(text, { format: 'json' })));
       }
     }),
@@ -66,6 +69,8 @@ test('analyzeChange gives exactly the findings of a full analysis after each ran
   );
   // The property is only meaningful if most edits took the incremental path.
   assert.ok(incremental / steps > 0.4, `only ${incremental} of ${steps} edits were incremental`);
+  // ...and many kept the model (State objects refreshed in place, cached results reused).
+  assert.ok(inPlace / steps > 0.3, `only ${inPlace} of ${steps} edits kept the model`);
 });
 
 test('an edit that spans a state boundary falls back to a full analysis with the same result', () => {

@@ -1,0 +1,78 @@
+// Facts memoized per state, scope or model (resource uses, Pass/Assign tracing, suppression keys)
+// must follow an edit that keeps the model: each case edits one state so that a finding of ANOTHER
+// state (or a document rule) must appear or disappear, and compares with a full analysis.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, analyzeChange } from '../../core';
+
+function edit(text: string, find: string, replace: string) {
+  const offset = text.indexOf(find);
+  assert.ok(offset > 0, `fixture lacks ${find}`);
+  const next = text.slice(0, offset) + replace + text.slice(offset + find.length);
+  const previous = analyze(text, { format: 'json' });
+  const model = previous.model;
+  const result = analyzeChange(previous, next, [{ offset, length: find.length, text: replace }], { format: 'json' });
+  assert.equal(result.model, model, 'the edit should keep the model (in-place refresh)');
+  const full = analyze(next, { format: 'json' });
+  assert.deepEqual(result.findings, full.findings);
+  return { before: analyze(text, { format: 'json' }).findings, after: result.findings };
+}
+
+const codes = (findings: { ruleId: string; suppressed?: boolean }[]) => findings.filter((f) => !f.suppressed).map((f) => f.ruleId);
+
+const passThenPut = JSON.stringify({
+  StartAt: 'Pick',
+  States: {
+    Pick: { Type: 'Pass', Parameters: { bucket: 'reports-bucket' }, ResultPath: '$.target', Next: 'Put' },
+    Put: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:putObject', Parameters: { 'Bucket.$': '$.target.bucket', Key: 'k', Body: 'b' }, End: true },
+  },
+}, null, 2);
+
+test('IAM002 follows an edit of the Pass state that writes the bucket name', () => {
+  const { before, after } = edit(passThenPut, '"bucket": "reports-bucket"', '"bucket.$": "$.input"');
+  assert.ok(!codes(before).includes('IAM002'));
+  assert.ok(codes(after).includes('IAM002'));
+});
+
+const assignThenPut = JSON.stringify({
+  QueryLanguage: 'JSONata',
+  StartAt: 'Pick',
+  States: {
+    Pick: { Type: 'Pass', Assign: { bucket: 'reports-bucket' }, Next: 'Put' },
+    Put: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:putObject', Arguments: { Bucket: '{% $bucket %}', Key: 'k', Body: 'b' }, End: true },
+  },
+}, null, 2);
+
+test('IAM002 follows an edit of the Assign that sets the variable', () => {
+  const { before, after } = edit(assignThenPut, '"bucket": "reports-bucket"', '"bucket": "{% $states.input.b %}"');
+  assert.ok(!codes(before).includes('IAM002'));
+  assert.ok(codes(after).includes('IAM002'));
+});
+
+test('IAM002 follows an edit of the Task parameter itself', () => {
+  const { before, after } = edit(passThenPut, '"Bucket.$": "$.target.bucket"', '"Bucket.$": "$.other"');
+  assert.ok(!codes(before).includes('IAM002'));
+  assert.ok(codes(after).includes('IAM002'));
+});
+
+test('a suppression comment typed into a state silences its findings, and removing it brings them back', () => {
+  const withComment = passThenPut.replace('"Type": "Task",', '"Type": "Task",\n      "Comment": "x",');
+  const runtime = withComment.replace('"Bucket.$": "$.target.bucket"', '"Bucket.$": "$.other"');
+  const silenced = edit(runtime, '"Comment": "x"', '"Comment": "asl-guard-disable IAM002"');
+  assert.ok(codes(silenced.before).includes('IAM002'));
+  assert.ok(!codes(silenced.after).includes('IAM002'));
+  const restored = edit(runtime.replace('"Comment": "x"', '"Comment": "asl-guard-disable IAM002"'), 'asl-guard-disable IAM002', 'x');
+  assert.ok(codes(restored.after).includes('IAM002'));
+});
+
+test('an edit of a transition target rebuilds the model and still equals a full analysis', () => {
+  const text = passThenPut;
+  const offset = text.indexOf('"Next": "Put"') + '"Next": "'.length;
+  const next = text.slice(0, offset) + 'X' + text.slice(offset);
+  const previous = analyze(text, { format: 'json' });
+  const model = previous.model;
+  const result = analyzeChange(previous, next, [{ offset, length: 0, text: 'X' }], { format: 'json' });
+  assert.notEqual(result.model, model);
+  assert.deepEqual(result.findings, analyze(next, { format: 'json' }).findings);
+  assert.ok(codes(result.findings).includes('ASL003'));
+});
