@@ -59,21 +59,7 @@ export function loadConfig(...layers: unknown[]): { config: ResolvedConfig; prob
   return resolveConfig(layers, listRules());
 }
 
-/**
- * True when the text looks like a state machine definition: its root object has both
- * `StartAt` and `States`. Used to pick plain `.json`/`.yaml` files.
- */
-export function looksLikeStateMachine(text: string, format: DocumentFormat): boolean {
-  if (!/"?StartAt"?\s*:/.test(text) || !/"?States"?\s*:/.test(text)) return false;
-  // A block-style YAML state machine has both keys at column 0; CloudFormation templates, which
-  // nest a definition deeper, are the common YAML files that mention them and need no parse.
-  if (format === 'yaml' && !/^(?:\s*#[^\n]*\n)*\s*[{[]/.test(text) && !(/^["']?StartAt["']?\s*:/m.test(text) && /^["']?States["']?\s*:/m.test(text))) return false;
-  const { root } = parseDocument(text, format);
-  if (root?.type !== 'object') return false;
-  const keys = new Set(root.children?.map((p) => p.children?.[0]?.value));
-  return keys.has('StartAt') && keys.has('States');
-}
-
+export { looksLikeStateMachine } from './detect';
 export { formatForPath, type DocumentFormat } from './parse';
 export type { TextChange } from './parse/splice';
 export { LineIndex, type Position, type LineRange } from './text/line-index';

@@ -18,7 +18,10 @@ export interface RuleRunInput {
 /** State-rule findings of one run, by state, for reuse by the next run. */
 export interface StateFindingsCache {
   config: ResolvedConfig;
-  byState: Map<State, Finding[]>;
+  /** By `State.index`: an in-place refresh keeps every state's index. */
+  byState: readonly (readonly Finding[])[];
+  /** Document findings of the rules whose document part reads the structure only. */
+  byStructureRule: Map<Rule, Finding[]>;
 }
 
 /**
@@ -33,6 +36,8 @@ export interface Reuse {
   relocate(finding: Finding): Finding;
 }
 
+const NONE: readonly Finding[] = [];
+
 export interface RuleRunOutput {
   findings: Finding[];
   cache: StateFindingsCache;
@@ -40,7 +45,7 @@ export interface RuleRunOutput {
 
 export function runRules(input: RuleRunInput, rules: readonly Rule[], config: ResolvedConfig, reuse?: Reuse): RuleRunOutput {
   const documentFindings: Finding[] = [];
-  const byState = new Map<State, Finding[]>();
+  const byState: (readonly Finding[])[] = [];
   const active = rules.filter((rule) => config.levels.get(rule.meta.code) !== 'off');
   const contexts = new Map<Rule, RuleContext>();
   let sink = documentFindings;
@@ -53,28 +58,38 @@ export function runRules(input: RuleRunInput, rules: readonly Rule[], config: Re
       report: (report) => sink.push(toFinding(rule, report, level)),
     });
   }
-  for (const rule of active) if (rule.checkDocument) rule.checkDocument(contexts.get(rule)!);
+  const canReuse = reuse && reuse.cache.config === config;
+  const byStructureRule = new Map<Rule, Finding[]>();
+  for (const rule of active) {
+    if (!rule.checkDocument) continue;
+    const previous = canReuse && rule.documentReadsStructureOnly ? reuse.cache.byStructureRule.get(rule) : undefined;
+    const start = documentFindings.length;
+    if (previous) for (const f of previous) documentFindings.push(unsuppressed(reuse!.relocate(f)));
+    else rule.checkDocument(contexts.get(rule)!);
+    if (rule.documentReadsStructureOnly) byStructureRule.set(rule, documentFindings.slice(start));
+  }
 
   const model = input.model;
-  const canReuse = reuse && reuse.cache.config === config;
   const stateRules = active.filter((rule) => rule.checkState);
   if (model) {
-    for (const state of model.states) {
-      const previous = canReuse && !reuse.changed.has(state) ? reuse.cache.byState.get(state) : undefined;
+    const states = model.states;
+    for (let i = 0; i < states.length; i++) {
+      const state = states[i];
+      const previous = canReuse && !reuse.changed.has(state) ? reuse.cache.byState[state.index] : undefined;
       if (previous) {
-        byState.set(state, previous.length ? previous.map((f) => reuse!.relocate(f)) : previous);
+        byState.push(previous.length ? previous.map((f) => reuse!.relocate(f)) : previous);
         continue;
       }
       sink = [];
       for (const rule of stateRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
-      byState.set(state, sink);
+      byState.push(sink.length ? sink : NONE);
     }
   }
   const findings = [...documentFindings];
-  for (const list of byState.values()) for (const f of list) findings.push(unsuppressed(f));
+  for (const list of byState) for (const f of list) findings.push(unsuppressed(f));
   applySuppressions(model, findings);
   findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
-  return { findings, cache: { config, byState } };
+  return { findings, cache: { config, byState, byStructureRule } };
 }
 
 /** A copy without a previous run's suppression mark (suppressions are re-applied every run). */

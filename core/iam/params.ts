@@ -143,7 +143,7 @@ export function taskView(site: IntegrationSite): TaskView {
 
 /** The value of `Credentials.RoleArn` (with or without `.$`, or JSONata). */
 export function credentialsRole(state: State): ResourceValue | undefined {
-  return valuesAt(valueOf(state.node, 'Credentials'), 'RoleArn')[0];
+  return derived(state, 'credentialsRole', () => valuesAt(valueOf(state.node, 'Credentials'), 'RoleArn')[0]);
 }
 
 /** How a finding names the parameter: `FunctionName`, `Entries[].EventBusName`, `ItemReader.Bucket`. */

@@ -33,20 +33,30 @@ function buildPassIndex(scope: Scope): Map<string, Written[]> {
   const index = new Map<string, Written[]>();
   for (const other of scope.list) {
     if (other.type !== 'Pass') continue;
-    const resultPathNode = valueOf(other.node, 'ResultPath');
-    if (resultPathNode?.type === 'null') continue;
-    const resultPath = normalizePath(stringOf(resultPathNode) ?? '$');
-    const body = valueOf(other.node, 'Parameters') ?? valueOf(other.node, 'Result');
-    if (!body) continue;
-    walkScalars(body, '', (v) => {
-      if (v.key === undefined) return;
-      const written = [resultPath, ...v.path.map(baseKey)].join('.').replace(/^\$\.\$/, '$');
+    for (const [written, value] of passWrites(other)) {
       const list = index.get(written) ?? [];
-      list.push({ writer: other, value: classifyValue(v.key, v.node) });
+      list.push({ writer: other, value });
       index.set(written, list);
-    });
+    }
   }
   return index;
+}
+
+/** What one Pass state writes: `[JSONPath written, value]` pairs (memoized per state). */
+function passWrites(pass: State): readonly [string, ResourceValue][] {
+  return derived(pass, 'passWrites', () => {
+    const out: [string, ResourceValue][] = [];
+    const resultPathNode = valueOf(pass.node, 'ResultPath');
+    if (resultPathNode?.type === 'null') return out;
+    const resultPath = normalizePath(stringOf(resultPathNode) ?? '$');
+    const body = valueOf(pass.node, 'Parameters') ?? valueOf(pass.node, 'Result');
+    if (!body) return out;
+    walkScalars(body, '', (v) => {
+      if (v.key === undefined) return;
+      out.push([[resultPath, ...v.path.map(baseKey)].join('.').replace(/^\$\.\$/, '$'), classifyValue(v.key, v.node)]);
+    });
+    return out;
+  });
 }
 
 /** Values that Assign blocks anywhere in the machine give the variable `$name`. */

@@ -12,7 +12,7 @@ export function buildModel(root: AstNode | undefined, format: DocumentFormat): S
   const states: State[] = [];
   const scopes: Scope[] = [];
   const scope = buildScope(root, 'root', undefined, queryLanguage, states, scopes);
-  return { format, root, queryLanguage, scope, states, scopes };
+  return { format, root, queryLanguage, scope, states, scopes, memo: undefined };
 }
 
 /**
@@ -38,6 +38,7 @@ function buildScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined,
     statesNode: isObject(statesNode) ? statesNode : undefined,
     states: new Map(),
     list: [],
+    memo: undefined,
   };
   scopes.push(scope);
   for (const prop of propertiesOf(scope.statesNode)) {
@@ -78,6 +79,7 @@ function buildState(name: string, keyNode: AstNode, node: ObjectNode, scope: Sco
     resource: type === 'Task' && resourceNode && resourceText !== undefined ? parseResource(resourceText, resourceNode) : undefined,
     children: [],
     index,
+    memo: undefined,
   };
 }
 

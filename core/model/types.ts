@@ -2,6 +2,7 @@
 // model element keeps its exact range and JSON pointer (and follows offset shifts of the tree).
 import type { AstNode, ObjectNode } from '../parse/ast';
 import type { DocumentFormat } from '../parse';
+import type { Memoized } from './derived';
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
@@ -53,7 +54,7 @@ export interface TaskResource {
 export type ScopeKind = 'root' | 'branch' | 'item-processor' | 'iterator';
 
 /** A set of states with its own StartAt: the machine, a Parallel branch or a Map processor. */
-export interface Scope {
+export interface Scope extends Memoized {
   kind: ScopeKind;
   node: ObjectNode;
   /** The Parallel or Map state that owns this scope (undefined for the root). */
@@ -67,7 +68,7 @@ export interface Scope {
   list: State[];
 }
 
-export interface State {
+export interface State extends Memoized {
   name: string;
   /** The property key node (its range is the state's name). */
   keyNode: AstNode;
@@ -88,7 +89,7 @@ export interface State {
   index: number;
 }
 
-export interface StateMachine {
+export interface StateMachine extends Memoized {
   format: DocumentFormat;
   root: ObjectNode;
   /** Query language set at the top level (default JSONPath). */

@@ -62,6 +62,12 @@ export interface Rule {
   checkState?(state: State, ctx: StateRuleContext): void;
   /** Findings about the document as a whole. */
   checkDocument?(ctx: RuleContext): void;
+  /**
+   * Set when checkDocument reads only the model's structure (names, types, transitions, scopes)
+   * and text outside every state: an edit inside a state that keeps the structure then cannot
+   * change its findings, and the previous ones are moved instead of re-computed.
+   */
+  documentReadsStructureOnly?: boolean;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/asl-guard/asl-guard/blob/main/docs/rules/';
@@ -70,15 +76,17 @@ type RuleDefinition = Omit<RuleMeta, 'docsUrl' | 'options'> & {
   options?: Record<string, RuleOptionSpec>;
   checkState?: Rule['checkState'];
   checkDocument?: Rule['checkDocument'];
+  documentReadsStructureOnly?: boolean;
 };
 
 /** Declares a rule; fills in the docs URL from the code. */
 export function defineRule(definition: RuleDefinition): Rule {
-  const { checkState, checkDocument, options, ...meta } = definition;
+  const { checkState, checkDocument, documentReadsStructureOnly, options, ...meta } = definition;
   return {
     meta: { ...meta, options: options ?? {}, docsUrl: `${DOCS_BASE_URL}${meta.code}.md` },
     checkState,
     checkDocument,
+    documentReadsStructureOnly,
   };
 }
 

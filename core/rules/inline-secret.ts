@@ -58,6 +58,7 @@ export default defineRule({
       if (pv.node.type === 'string' && !pv.node.bare) reportFormat(state, ctx, pv, pv.node.value as string, isDynamicKey(pv.key ?? ''));
     });
   },
+  documentReadsStructureOnly: true,
   checkDocument(ctx) {
     const root = ctx.model?.root;
     for (const prop of propertiesOf(root)) {

@@ -3,7 +3,7 @@
 // knowledge is data in core/model/fields.ts.
 import { isObject, keyOf, propertiesOf, propertyOf, stringOf, valueOf, type AstNode } from '../parse/ast';
 import { ALL_STATE_FIELDS, BRANCH_FIELDS, EXCLUSIVE_FIELDS, FIELDS_BY_TYPE, PROCESSOR_FIELDS, REQUIRED_BY_TYPE, ROOT_FIELDS, STATE_FIELDS, type FieldInfo } from '../model/fields';
-import { STATE_TYPES, type State } from '../model/types';
+import { STATE_TYPES, type Scope, type State } from '../model/types';
 import { defineRule, type RuleContext } from './define-rule';
 import { checkExclusive, checkFields, isOpaque, keyProblem, unknownField, type FieldContext } from './utils/field-checks';
 import { checkChoices, checkCredentials, checkErrorHandlers, checkHeartbeat, checkMapParts, misspelled, objectArray, reportDynamicKeys } from './utils/state-checks';
@@ -71,25 +71,16 @@ export default defineRule({
     }
     const fieldCtx = contextFor(ctx, model.queryLanguage);
     checkFields(model.root, ROOT_TABLE, ROOT_FIELDS, 'the top level', fieldCtx);
-    for (const scope of model.scopes) {
-      for (const prop of propertiesOf(scope.statesNode)) {
-        const value = prop.children[1];
-        if (!value || isObject(value) || isOpaque(value)) continue;
-        const name = keyOf(prop);
-        const hint = scope.kind === 'root' && ROOT_FIELDS.includes(name) ? `; "${name}" belongs at the top level, next to "States".` : '.';
-        fieldCtx.emit(keyProblem(prop, 'stateNotObject', { name, hint }));
-      }
-      if (scope.kind === 'root') continue;
-      const where = scope.kind === 'branch' ? 'a Parallel branch' : scope.kind === 'item-processor' ? 'an ItemProcessor' : 'an Iterator';
-      const allowed = scope.kind === 'branch' ? BRANCH_FIELDS : PROCESSOR_FIELDS;
-      for (const prop of propertiesOf(scope.node)) {
-        const key = keyOf(prop);
-        if (allowed.includes(key) || key.includes('${')) continue;
-        fieldCtx.emit(key === 'QueryLanguage' ? keyProblem(prop, 'queryLanguageInScope', { where }) : unknownField(prop, key, allowed, where));
-      }
-    }
+    checkScope(model.scope, fieldCtx);
   },
+  // A state's nested scopes (branches, processors) are checked with the state, so an edit inside it
+  // re-checks them without re-running the document part.
+  documentReadsStructureOnly: true,
   checkState(state, ctx) {
+    if (state.children.length) {
+      const scopeCtx = contextFor(ctx, ctx.model.queryLanguage);
+      for (const scope of state.children) checkScope(scope, scopeCtx);
+    }
     const fieldCtx = contextFor(ctx, state.queryLanguage);
     if (!checkType(state, fieldCtx) || !state.type) return;
     const type = state.type;
@@ -120,6 +111,25 @@ export default defineRule({
     if (state.queryLanguage === 'JSONata') reportDynamicKeys(state.node, fieldCtx);
   },
 });
+
+/** Entries of a scope's `States` that are not states, and (for a branch or processor) fields it cannot have. */
+function checkScope(scope: Scope, fieldCtx: FieldContext): void {
+  for (const prop of propertiesOf(scope.statesNode)) {
+    const value = prop.children[1];
+    if (!value || isObject(value) || isOpaque(value)) continue;
+    const name = keyOf(prop);
+    const hint = scope.kind === 'root' && ROOT_FIELDS.includes(name) ? `; "${name}" belongs at the top level, next to "States".` : '.';
+    fieldCtx.emit(keyProblem(prop, 'stateNotObject', { name, hint }));
+  }
+  if (scope.kind === 'root') return;
+  const where = scope.kind === 'branch' ? 'a Parallel branch' : scope.kind === 'item-processor' ? 'an ItemProcessor' : 'an Iterator';
+  const allowed = scope.kind === 'branch' ? BRANCH_FIELDS : PROCESSOR_FIELDS;
+  for (const prop of propertiesOf(scope.node)) {
+    const key = keyOf(prop);
+    if (allowed.includes(key) || key.includes('${')) continue;
+    fieldCtx.emit(key === 'QueryLanguage' ? keyProblem(prop, 'queryLanguageInScope', { where }) : unknownField(prop, key, allowed, where));
+  }
+}
 
 function contextFor(ctx: RuleContext, language: FieldContext['language']): FieldContext {
   return {

@@ -16,6 +16,7 @@ export default defineRule({
     unknown: 'StartAt names "{{name}}", which is not a state of {{where}}.',
     missingStates: '{{where}} has no States object.',
   },
+  documentReadsStructureOnly: true,
   checkDocument(ctx) {
     if (!ctx.model) return;
     for (const scope of ctx.model.scopes) {

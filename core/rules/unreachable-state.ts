@@ -10,6 +10,7 @@ export default defineRule({
   category: 'correctness',
   severity: 'error',
   messages: { unreachable: 'State "{{name}}" is never reached from StartAt "{{startAt}}".' },
+  documentReadsStructureOnly: true,
   checkDocument(ctx) {
     const model = ctx.model;
     if (!model) return;

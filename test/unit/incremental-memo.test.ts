@@ -76,3 +76,20 @@ test('an edit of a transition target rebuilds the model and still equals a full 
   assert.deepEqual(result.findings, analyze(next, { format: 'json' }).findings);
   assert.ok(codes(result.findings).includes('ASL003'));
 });
+
+const parallel = JSON.stringify({
+  StartAt: 'Fan',
+  States: {
+    Fan: {
+      Type: 'Parallel',
+      Branches: [{ StartAt: 'One', Comment: 'x', States: { One: { Type: 'Pass', End: true } } }],
+      End: true,
+    },
+  },
+}, null, 2);
+
+test('a field typed into a branch (outside any nested state) is reported after an in-place edit', () => {
+  const { before, after } = edit(parallel, '"Comment": "x"', '"Comment": "x", "Bogus": 1');
+  assert.ok(!codes(before).includes('ASL006'));
+  assert.ok(codes(after).includes('ASL006'));
+});
