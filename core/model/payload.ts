@@ -1,7 +1,8 @@
 // Walking the data a state sends and keeps: Parameters/Arguments, Result, ResultSelector,
 // ItemSelector, Output, Assign, Catch Output/Assign. Rules that look for secrets, tokens and
 // runtime names all walk these the same way.
-import { isArray, isObject, keyOf, propertiesOf, valueOf, type AstNode } from '../parse/ast';
+import { isArray, keyOf, valueOf, type AstNode } from '../parse/ast';
+import { derived } from './derived';
 import type { State } from './types';
 
 /** Fields whose values are payload templates or JSONata data. */
@@ -20,12 +21,23 @@ export interface PayloadValue {
 
 /**
  * Calls `visit` for every scalar value under the state's payload fields (and its catchers'
- * Output/Assign). Iterative, so deep payloads cannot overflow the stack.
+ * Output/Assign), in document order. With the default fields the values are collected once per
+ * state (until an edit refreshes it) and shared by every rule: visitors must not change them.
  */
 export function forEachPayloadValue(state: State, visit: (value: PayloadValue) => void, fields: readonly string[] = PAYLOAD_FIELDS): void {
+  if (fields === PAYLOAD_FIELDS) {
+    for (const value of derived(state, 'payloadValues', () => collect(state, PAYLOAD_FIELDS))) visit(value);
+    return;
+  }
+  for (const value of collect(state, fields)) visit(value);
+}
+
+function collect(state: State, fields: readonly string[]): PayloadValue[] {
+  const out: PayloadValue[] = [];
+  const push = (value: PayloadValue) => out.push(value);
   for (const field of fields) {
     const node = valueOf(state.node, field);
-    if (node) walkScalars(node, field, visit);
+    if (node) walkScalars(node, field, push);
   }
   const catchers = valueOf(state.node, 'Catch');
   if (isArray(catchers)) {
@@ -33,28 +45,40 @@ export function forEachPayloadValue(state: State, visit: (value: PayloadValue) =
       for (const field of ['Output', 'Assign']) {
         if (!fields.includes(field)) continue;
         const node = valueOf(catcher, field);
-        if (node) walkScalars(node, `Catch.${field}`, visit);
+        if (node) walkScalars(node, `Catch.${field}`, push);
       }
     }
   }
+  return out;
 }
 
-/** Visits every scalar under `root`, giving its key path relative to `root`. */
+/**
+ * Visits every scalar under `root` in document order, giving its key path relative to `root`.
+ * Recursion depth is bounded by the parsers' nesting limits.
+ */
 export function walkScalars(root: AstNode, field: string, visit: (value: PayloadValue) => void): void {
-  const stack: { node: AstNode; path: string[]; key?: string; keyNode?: AstNode }[] = [{ node: root, path: [] }];
-  while (stack.length) {
-    const { node, path, key, keyNode } = stack.pop()!;
-    if (isObject(node)) {
-      const props = propertiesOf(node);
-      for (let i = props.length - 1; i >= 0; i--) {
-        const prop = props[i];
+  const path: string[] = [];
+  const walk = (node: AstNode, key: string | undefined, keyNode: AstNode | undefined): void => {
+    const children = node.children;
+    if (node.type === 'object') {
+      for (let i = 0; i < children!.length; i++) {
+        const prop = children![i];
+        const value = prop.children?.[1];
+        if (!value) continue;
         const k = keyOf(prop);
-        if (prop.children[1]) stack.push({ node: prop.children[1], path: [...path, k], key: k, keyNode: prop.children[0] });
+        path.push(k);
+        walk(value, k, prop.children![0]);
+        path.pop();
       }
-    } else if (isArray(node)) {
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], path: [...path, String(i)] });
+    } else if (node.type === 'array') {
+      for (let i = 0; i < children!.length; i++) {
+        path.push(String(i));
+        walk(children![i], undefined, undefined);
+        path.pop();
+      }
     } else {
-      visit({ field, path, key, keyNode, node });
+      visit({ field, path: path.slice(), key, keyNode, node });
     }
-  }
+  };
+  walk(root, undefined, undefined);
 }

@@ -39,6 +39,7 @@ export class OffsetTable {
     const id = this.size++;
     this.offsets[id] = offset;
     this.lengths[id] = length;
+    this.colons[id] = -1; // the slot may have been used by a parse that was dropped
     return id;
   }
 

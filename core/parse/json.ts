@@ -1,6 +1,8 @@
 // JSON (and JSONC) text -> syntax tree through jsonc-parser, tolerant of half-typed input.
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseJsonTree } from './json-tree';
+import { parseJsonStrict } from './fast-json';
+import { OffsetTable } from './ast';
 import type { AstNode } from './ast';
 import { MAX_NESTING_DEPTH, maskPlaceholders, prescanJson } from './prescan';
 import type { SyntaxProblem } from './syntax-problem';
@@ -26,7 +28,7 @@ export function parseJson(text: string): ParsedJson {
   if (!text.trim()) return { root: undefined, problems: [{ offset: 0, length: 0, message: 'The document is empty.' }] };
   const errors: ParseError[] = [];
   const masked = maskPlaceholders(text, scan.placeholders);
-  const root = parseJsonTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseJsonStrict(masked, new OffsetTable()) ?? parseJsonTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
   if (root && scan.placeholders.length) restorePlaceholders(root, text, scan.placeholders);
   const problems = errors.map((e) => ({
     offset: e.offset,

@@ -3,6 +3,7 @@
 // At the 1 MB definition limit this turns a ~50 ms full parse into a few milliseconds.
 import type { ParseError } from 'jsonc-parser';
 import { parseJsonTree } from './json-tree';
+import { parseJsonStrict } from './fast-json';
 import { OffsetTable, SyntaxNode, type AstNode } from './ast';
 import { maskPlaceholders, prescanJson } from './prescan';
 
@@ -33,7 +34,8 @@ export function spliceObject(root: AstNode, target: AstNode, newText: string, ch
   if (!holder || slot < 0) return undefined;
   const errors: ParseError[] = [];
   const before = table.size;
-  const parsed = parseJsonTree(maskPlaceholders(fragment, scan.placeholders), errors, { allowTrailingComma: true }, table, start);
+  const masked = maskPlaceholders(fragment, scan.placeholders);
+  const parsed = parseJsonStrict(masked, table, start) ?? parseJsonTree(masked, errors, { allowTrailingComma: true }, table, start);
   if (errors.length || parsed?.type !== 'object' || parsed.offset !== start || parsed.length !== fragment.length) {
     table.dead += table.size - before;
     return undefined;

@@ -5,6 +5,7 @@ import { isArray, isObject, keyOf, propertiesOf, valueOf, type AstNode } from '.
 import { forEachPayloadValue, PAYLOAD_FIELDS, walkScalars, type PayloadValue } from '../model/payload';
 import { baseKey, isIntrinsic, isJsonata } from '../model/values';
 import type { State } from '../model/types';
+import { derived } from '../model/derived';
 import { intrinsicLiterals, jsonataAst } from './expressions';
 import type { JsonataNode } from '../expressions/jsonata';
 
@@ -48,8 +49,14 @@ function extraPayloadRoots(state: State): { field: string; node: AstNode }[] {
 
 /** Every scalar a state sends or keeps as data: the payload fields, catchers, and payload-like nodes. */
 export function forEachDataValue(state: State, visit: (value: PayloadValue) => void): void {
-  forEachPayloadValue(state, visit);
-  for (const { field, node } of extraPayloadRoots(state)) walkScalars(node, field, visit);
+  const values = derived(state, 'dataValues', () => {
+    const out: PayloadValue[] = [];
+    const push = (value: PayloadValue) => out.push(value);
+    forEachPayloadValue(state, push);
+    for (const { field, node } of extraPayloadRoots(state)) walkScalars(node, field, push);
+    return out;
+  });
+  for (const value of values) visit(value);
 }
 
 const CHILD_SCOPES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
@@ -60,6 +67,12 @@ const DATA_FIELDS = new Set<string>([...PAYLOAD_FIELDS, 'ItemReader', 'ResultWri
  * the data fields above and without nested states (they are visited as states of their own).
  */
 export function forEachOtherValue(state: State, visit: (value: PayloadValue) => void): void {
+  for (const value of derived(state, 'otherValues', () => otherValues(state))) visit(value);
+}
+
+function otherValues(state: State): PayloadValue[] {
+  const out: PayloadValue[] = [];
+  const push = (value: PayloadValue) => out.push(value);
   for (const prop of propertiesOf(state.node)) {
     const key = keyOf(prop);
     const node = prop.children[1];
@@ -68,14 +81,15 @@ export function forEachOtherValue(state: State, visit: (value: PayloadValue) => 
       for (const catcher of node.children) {
         for (const p of propertiesOf(catcher)) {
           const k = keyOf(p);
-          if (k !== 'Output' && k !== 'Assign' && p.children[1]) walkScalars(p.children[1], `Catch.${k}`, visit);
+          if (k !== 'Output' && k !== 'Assign' && p.children[1]) walkScalars(p.children[1], `Catch.${k}`, push);
         }
       }
       continue;
     }
-    if (isObject(node) || isArray(node)) walkScalars(node, key, visit);
-    else visit({ field: key, path: [], key, keyNode: prop.children[0], node });
+    if (isObject(node) || isArray(node)) walkScalars(node, key, push);
+    else push({ field: key, path: [], key, keyNode: prop.children[0], node });
   }
+  return out;
 }
 
 /**
