@@ -8,11 +8,11 @@ import { spliceObject, type TextChange } from '../parse/splice';
 import { buildModel } from '../model/build';
 import { refreshState } from '../model/refresh';
 import type { State, StateMachine } from '../model/types';
-import type { ObjectNode } from '../parse/ast';
+import type { AstNode, ObjectNode } from '../parse/ast';
 import type { Finding } from '../findings/types';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/config';
 import type { Rule } from '../rules/define-rule';
-import { runRules, type StateFindingsCache } from './run-rules';
+import { runRules, type Reuse, type StateFindingsCache } from './run-rules';
 
 interface Previous {
   text: string;
@@ -44,15 +44,30 @@ export function analyzeIncrementally(previous: Previous, newText: string, change
   if (!target) return fallback();
   const replacement = spliceObject(root, target.node, newText, change);
   if (!replacement) return fallback();
-  const changed = refreshState(previous.model, target, replacement as ObjectNode);
-  // A structural change (a name, a transition, a type) needs a new model and every rule again.
-  const model = changed ? previous.model : buildModel(root, 'json');
-
-  const parsed: ParsedDocument = { format: 'json', root, problems: [] };
+  const oldModel = previous.model;
+  const oldFindings = previous.stateFindings.byState;
+  const changed = refreshState(oldModel, target, replacement as ObjectNode);
   const oldEnd = change.offset + change.length;
   const delta = change.text.length - change.length;
-  const reuse = changed && { cache: previous.stateFindings, changed: new Set(changed), relocate: (finding: Finding) => relocate(finding, oldEnd, delta) };
-  const { findings, cache } = runRules({ text: newText, parsed, model }, options.rules, config, reuse || undefined);
+  const move = (finding: Finding) => relocate(finding, oldEnd, delta);
+  let model: StateMachine;
+  let reuse: Reuse;
+  if (changed) {
+    const edited = new Set(changed);
+    model = oldModel;
+    reuse = { cache: previous.stateFindings, structureChanged: false, previousOf: (s) => (edited.has(s) ? undefined : oldFindings[s.index]), relocate: move };
+  } else {
+    // A structural change (a name, a transition, a type): a new model. States whose subtree is
+    // the same node as before keep the findings of rules that read only their own subtree.
+    const byNode = new Map<AstNode, readonly Finding[]>();
+    const touched = new Set<State>();
+    for (let s: State | undefined = target; s; s = s.scope.owner) touched.add(s);
+    for (const s of oldModel.states) if (!touched.has(s) && oldFindings[s.index]) byNode.set(s.node, oldFindings[s.index]);
+    model = buildModel(root, 'json')!;
+    reuse = { cache: previous.stateFindings, structureChanged: true, previousOf: (s) => byNode.get(s.node), relocate: move };
+  }
+  const parsed: ParsedDocument = { format: 'json', root, problems: [] };
+  const { findings, cache } = runRules({ text: newText, parsed, model }, options.rules, config, reuse);
   return { text: newText, parsed, model, findings, stateFindings: cache };
 }
 

@@ -25,13 +25,17 @@ export interface StateFindingsCache {
 }
 
 /**
- * How a run may reuse a previous run's state findings: the model is the previous one, refreshed in
- * place (same structure, same State objects), and only `changed` states have new content.
+ * How a run may reuse a previous run's findings after an edit inside one state. Either the model
+ * is the previous one refreshed in place (same structure, same State objects), or the edit changed
+ * the structure and the model was rebuilt: then findings of rules that read other states are
+ * re-computed everywhere, and the others are reused for states whose subtree is the same.
  */
 export interface Reuse {
   cache: StateFindingsCache;
-  /** States whose subtree changed: re-run these. */
-  changed: ReadonlySet<State>;
+  /** The previous findings of a state whose subtree did not change, or undefined: re-run it. */
+  previousOf(state: State): readonly Finding[] | undefined;
+  /** The edit changed names, types, transitions or scopes. */
+  structureChanged: boolean;
   /** Moves a previous finding to its place in the new text. */
   relocate(finding: Finding): Finding;
 }
@@ -62,7 +66,7 @@ export function runRules(input: RuleRunInput, rules: readonly Rule[], config: Re
   const byStructureRule = new Map<Rule, Finding[]>();
   for (const rule of active) {
     if (!rule.checkDocument) continue;
-    const previous = canReuse && rule.documentReadsStructureOnly ? reuse.cache.byStructureRule.get(rule) : undefined;
+    const previous = canReuse && !reuse.structureChanged && rule.documentReadsStructureOnly ? reuse.cache.byStructureRule.get(rule) : undefined;
     const start = documentFindings.length;
     if (previous) for (const f of previous) documentFindings.push(unsuppressed(reuse!.relocate(f)));
     else rule.checkDocument(contexts.get(rule)!);
@@ -71,17 +75,24 @@ export function runRules(input: RuleRunInput, rules: readonly Rule[], config: Re
 
   const model = input.model;
   const stateRules = active.filter((rule) => rule.checkState);
+  const structureRules = stateRules.filter((rule) => rule.stateReadsStructure);
+  const structureRuleIds = new Set(structureRules.map((rule) => rule.meta.code));
   if (model) {
     const states = model.states;
     for (let i = 0; i < states.length; i++) {
       const state = states[i];
-      const previous = canReuse && !reuse.changed.has(state) ? reuse.cache.byState[state.index] : undefined;
-      if (previous) {
+      const previous = canReuse ? reuse.previousOf(state) : undefined;
+      if (previous && !reuse!.structureChanged) {
         byState.push(previous.length ? previous.map((f) => reuse!.relocate(f)) : previous);
         continue;
       }
       sink = [];
-      for (const rule of stateRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
+      if (previous) {
+        for (const f of previous) if (!structureRuleIds.has(f.ruleId)) sink.push(reuse!.relocate(f));
+        for (const rule of structureRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
+      } else {
+        for (const rule of stateRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
+      }
       byState.push(sink.length ? sink : NONE);
     }
   }

@@ -68,6 +68,12 @@ export interface Rule {
    * change its findings, and the previous ones are moved instead of re-computed.
    */
   documentReadsStructureOnly?: boolean;
+  /**
+   * Set when checkState reads more than the state's own subtree and the root's fields: other
+   * states' names, types or transitions. After an edit that changes those, it re-runs for every
+   * state; other state rules re-run only for states whose subtree changed.
+   */
+  stateReadsStructure?: boolean;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/asl-guard/asl-guard/blob/main/docs/rules/';
@@ -77,16 +83,23 @@ type RuleDefinition = Omit<RuleMeta, 'docsUrl' | 'options'> & {
   checkState?: Rule['checkState'];
   checkDocument?: Rule['checkDocument'];
   documentReadsStructureOnly?: boolean;
+  /**
+   * Set when checkState reads more than the state's own subtree and the root's fields: other
+   * states' names, types or transitions. After an edit that changes those, it re-runs for every
+   * state; other state rules re-run only for states whose subtree changed.
+   */
+  stateReadsStructure?: boolean;
 };
 
 /** Declares a rule; fills in the docs URL from the code. */
 export function defineRule(definition: RuleDefinition): Rule {
-  const { checkState, checkDocument, documentReadsStructureOnly, options, ...meta } = definition;
+  const { checkState, checkDocument, documentReadsStructureOnly, stateReadsStructure, options, ...meta } = definition;
   return {
     meta: { ...meta, options: options ?? {}, docsUrl: `${DOCS_BASE_URL}${meta.code}.md` },
     checkState,
     checkDocument,
     documentReadsStructureOnly,
+    stateReadsStructure,
   };
 }
 

@@ -17,6 +17,8 @@ export default defineRule({
     otherScope: '{{kind}} names "{{target}}", which is in another scope; transitions cannot cross a Parallel branch or Map processor boundary.',
     notString: '{{kind}} must be a state name (a string).',
   },
+  // Reads the names of the other states of its scope and of the machine.
+  stateReadsStructure: true,
   checkState(state, ctx) {
     for (const t of state.transitions) {
       if (state.scope.states.has(t.target) || hasPlaceholder(t.target)) continue;

@@ -82,3 +82,29 @@ test('an edit that spans a state boundary falls back to a full analysis with the
   const result = analyzeChange(previous, next, [change], { format: 'json' });
   assert.deepEqual(comparable(result), comparable(analyze(next, { format: 'json' })));
 });
+
+test('edits of transitions, types and names inside states (the structural path) equal a full analysis', () => {
+  const STRUCTURAL = /"(Next|Default|StartAt|Type|End)": ?"?/g;
+  let structural = 0;
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: sample.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('x', '', 'Pass', 'Choice', 'true')), { minLength: 1, maxLength: 4 }), (fileIndex, picks) => {
+      let text = sample[fileIndex];
+      let result = analyze(text, { format: 'json' });
+      for (const [pick, insert] of picks) {
+        const sites = [...text.matchAll(STRUCTURAL)].map((m) => m.index! + m[0].length);
+        if (!sites.length) return;
+        const offset = sites[pick % sites.length];
+        const change = { offset, length: insert ? 0 : 1, text: insert };
+        const next = text.slice(0, offset) + insert + text.slice(offset + change.length);
+        const model = result.model;
+        const root = result.parsed.root;
+        result = analyzeChange(result, next, [change], { format: 'json' });
+        text = next;
+        if (root && result.parsed.root === root && result.model !== model) structural++;
+        assert.deepEqual(comparable(result), comparable(analyze(text, { format: 'json' })));
+      }
+    }),
+    { seed: 4242, numRuns: 120 },
+  );
+  assert.ok(structural > 20, `only ${structural} edits took the structural path`);
+});
