@@ -2,7 +2,7 @@
 // ItemSelector, Output, Assign, Catch Output/Assign. Rules that look for secrets, tokens and
 // runtime names all walk these the same way.
 import { isArray, keyOf, valueOf, type AstNode } from '../parse/ast';
-import { derived } from './derived';
+import { lastStateMemo } from './derived';
 import type { State } from './types';
 
 /** Fields whose values are payload templates or JSONata data. */
@@ -21,16 +21,18 @@ export interface PayloadValue {
 
 /**
  * Calls `visit` for every scalar value under the state's payload fields (and its catchers'
- * Output/Assign), in document order. With the default fields the values are collected once per
- * state (until an edit refreshes it) and shared by every rule: visitors must not change them.
+ * Output/Assign), in document order. With the default fields the values of the last state asked
+ * about are kept and shared by every rule of that state: visitors must not change them.
  */
 export function forEachPayloadValue(state: State, visit: (value: PayloadValue) => void, fields: readonly string[] = PAYLOAD_FIELDS): void {
   if (fields === PAYLOAD_FIELDS) {
-    for (const value of derived(state, 'payloadValues', () => collect(state, PAYLOAD_FIELDS))) visit(value);
+    for (const value of payloadValues(state, state.node)) visit(value);
     return;
   }
   for (const value of collect(state, fields)) visit(value);
 }
+
+const payloadValues = lastStateMemo((state: State) => collect(state, PAYLOAD_FIELDS));
 
 function collect(state: State, fields: readonly string[]): PayloadValue[] {
   const out: PayloadValue[] = [];

@@ -96,63 +96,84 @@ class StrictParser {
     }
   }
 
+  // Children are gathered on one shared stack and cut off at the end of their container, so each
+  // node keeps an array of exactly its size (a pushed-to array keeps room for 17 or more).
+  private readonly pending: AstNode[] = [];
+
   private object(parent: AstNode | undefined): AstNode {
     const text = this.text;
-    const node = new SyntaxNode('object', this.table, this.base + this.pos, -1, parent, undefined, true);
-    const children = node.children!;
+    const node = new SyntaxNode('object', this.table, this.base + this.pos, -1, parent, undefined, false);
+    const pending = this.pending;
+    const first = pending.length;
     this.pos++;
     this.skipSpace();
     if (text.charCodeAt(this.pos) === Code.CloseBrace) {
       this.pos++;
       node.length = this.base + this.pos - node.offset;
+      node.children = [];
       return node;
     }
     for (;;) {
       this.skipSpace();
       if (text.charCodeAt(this.pos) !== Code.Quote) throw GIVE_UP;
       const keyStart = this.pos;
-      const name = this.string();
-      const property = new SyntaxNode('property', this.table, this.base + keyStart, -1, node, undefined, true);
-      property.children!.push(new SyntaxNode('string', this.table, this.base + keyStart, this.pos - keyStart, property, name));
+      const name = this.key();
+      const property = new SyntaxNode('property', this.table, this.base + keyStart, -1, node, undefined, false);
+      const key = new SyntaxNode('string', this.table, this.base + keyStart, this.pos - keyStart, property, name);
       this.skipSpace();
       if (text.charCodeAt(this.pos) !== Code.Colon) throw GIVE_UP;
       property.colonOffset = this.base + this.pos;
       this.pos++;
       const value = this.value(property);
-      property.children!.push(value);
+      property.children = [key, value];
       property.length = value.offset + value.length - property.offset;
-      children.push(property);
+      pending.push(property);
       this.skipSpace();
       const c = text.charCodeAt(this.pos++);
       if (c === Code.Comma) continue;
       if (c === Code.CloseBrace) break;
       throw GIVE_UP;
     }
+    node.children = pending.splice(first);
     node.length = this.base + this.pos - node.offset;
     return node;
   }
 
   private array(parent: AstNode | undefined): AstNode {
     const text = this.text;
-    const node = new SyntaxNode('array', this.table, this.base + this.pos, -1, parent, undefined, true);
-    const children = node.children!;
+    const node = new SyntaxNode('array', this.table, this.base + this.pos, -1, parent, undefined, false);
+    const pending = this.pending;
+    const first = pending.length;
     this.pos++;
     this.skipSpace();
     if (text.charCodeAt(this.pos) === Code.CloseBracket) {
       this.pos++;
       node.length = this.base + this.pos - node.offset;
+      node.children = [];
       return node;
     }
     for (;;) {
-      children.push(this.value(node));
+      pending.push(this.value(node));
       this.skipSpace();
       const c = text.charCodeAt(this.pos++);
       if (c === Code.Comma) continue;
       if (c === Code.CloseBracket) break;
       throw GIVE_UP;
     }
+    node.children = pending.splice(first);
     node.length = this.base + this.pos - node.offset;
     return node;
+  }
+
+  // Keys repeat in every state ("Type", "Next", "Resource"): one string per distinct key.
+  private readonly keys = new Map<string, string>();
+
+  private key(): string {
+    const name = this.string();
+    const known = this.keys.get(name);
+    if (known !== undefined) return known;
+    this.keys.set(name, name);
+    return name;
   }
 
   /** Reads a string token at `pos` (a quote) and returns its value; `pos` ends after it. */

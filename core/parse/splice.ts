@@ -6,6 +6,7 @@ import { parseJsonTree } from './json-tree';
 import { parseJsonStrict } from './fast-json';
 import { OffsetTable, SyntaxNode, type AstNode } from './ast';
 import { maskPlaceholders, prescanJson } from './prescan';
+import { detachedCopy } from './detached-copy';
 
 /** One replacement in the previous text: `length` code units at `offset` become `text`. */
 export interface TextChange {
@@ -26,7 +27,8 @@ export function spliceObject(root: AstNode, target: AstNode, newText: string, ch
   const oldEnd = target.offset + target.length;
   if (!(change.offset > target.offset && change.offset + change.length < oldEnd)) return undefined;
   const start = target.offset;
-  const fragment = newText.substr(start, target.length + delta);
+  // A copy, not a slice: values parsed from a slice would keep this whole version of the text alive.
+  const fragment = detachedCopy(newText, start, start + target.length + delta);
   const scan = prescanJson(fragment);
   if (scan.tooDeepAt !== undefined) return undefined;
   const holder = target.parent;

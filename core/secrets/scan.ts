@@ -5,7 +5,7 @@ import { isArray, isObject, keyOf, propertiesOf, valueOf, type AstNode } from '.
 import { forEachPayloadValue, PAYLOAD_FIELDS, walkScalars, type PayloadValue } from '../model/payload';
 import { baseKey, isIntrinsic, isJsonata } from '../model/values';
 import type { State } from '../model/types';
-import { derived } from '../model/derived';
+import { lastStateMemo } from '../model/derived';
 import { intrinsicLiterals, jsonataAst } from './expressions';
 import type { JsonataNode } from '../expressions/jsonata';
 
@@ -49,15 +49,16 @@ function extraPayloadRoots(state: State): { field: string; node: AstNode }[] {
 
 /** Every scalar a state sends or keeps as data: the payload fields, catchers, and payload-like nodes. */
 export function forEachDataValue(state: State, visit: (value: PayloadValue) => void): void {
-  const values = derived(state, 'dataValues', () => {
-    const out: PayloadValue[] = [];
-    const push = (value: PayloadValue) => out.push(value);
-    forEachPayloadValue(state, push);
-    for (const { field, node } of extraPayloadRoots(state)) walkScalars(node, field, push);
-    return out;
-  });
-  for (const value of values) visit(value);
+  for (const value of dataValues(state, state.node)) visit(value);
 }
+
+const dataValues = lastStateMemo((state: State) => {
+  const out: PayloadValue[] = [];
+  const push = (value: PayloadValue) => out.push(value);
+  forEachPayloadValue(state, push);
+  for (const { field, node } of extraPayloadRoots(state)) walkScalars(node, field, push);
+  return out;
+});
 
 const CHILD_SCOPES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 const DATA_FIELDS = new Set<string>([...PAYLOAD_FIELDS, 'ItemReader', 'ResultWriter', 'ItemBatcher', 'Credentials']);
@@ -67,8 +68,10 @@ const DATA_FIELDS = new Set<string>([...PAYLOAD_FIELDS, 'ItemReader', 'ResultWri
  * the data fields above and without nested states (they are visited as states of their own).
  */
 export function forEachOtherValue(state: State, visit: (value: PayloadValue) => void): void {
-  for (const value of derived(state, 'otherValues', () => otherValues(state))) visit(value);
+  for (const value of otherValuesOf(state, state.node)) visit(value);
 }
+
+const otherValuesOf = lastStateMemo(otherValues);
 
 function otherValues(state: State): PayloadValue[] {
   const out: PayloadValue[] = [];
