@@ -1,11 +1,12 @@
 // The engine's façade: pure functions from text to findings, models and (later) edits and
 // policies. Adapters (server, CLI) call only what is exported here.
-import { parseDocument, type DocumentFormat, type ParsedDocument } from './parse';
+import { parseDocumentInSteps, type DocumentFormat, type ParsedDocument } from './parse';
+import { finish } from './parse/steps';
 import { buildModel } from './model/build';
 import type { StateMachine } from './model/types';
 import type { Finding } from './findings/types';
 import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from './config/config';
-import { runRules, type StateFindingsCache } from './engine/run-rules';
+import { runRulesInSteps, type StateFindingsCache } from './engine/run-rules';
 import { analyzeIncrementally } from './engine/incremental';
 import type { TextChange } from './parse/splice';
 import { RULES } from './rules';
@@ -33,10 +34,7 @@ export interface AnalysisResult {
  *   .findings[0].ruleId === 'ASL003'
  */
 export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
-  const parsed = parseDocument(text, options.format);
-  const model = buildModel(parsed.root, options.format);
-  const { findings, cache } = runRules({ text, parsed, model }, RULES, options.config ?? DEFAULT_CONFIG);
-  return { text, parsed, model, findings, stateFindings: cache };
+  return finish(analyzeInSteps(text, options));
 }
 
 /**
@@ -46,7 +44,53 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
  * model are updated in place and must not be used afterwards.
  */
 export function analyzeChange(previous: AnalysisResult, newText: string, changes: readonly TextChange[], options: AnalyzeOptions): AnalysisResult {
-  return analyzeIncrementally(previous, newText, changes, { ...options, rules: RULES, full: analyze });
+  return finish(changeInSteps(previous, newText, changes, options));
+}
+
+/** An analysis that runs in slices, so a server can stay responsive on documents far above 1 MB. */
+export interface AnalysisJob {
+  /**
+   * Works until the analysis is done and returns it, or until `shouldYield()` answers true at a
+   * checkpoint (between top-level states while parsing, between rules and states while checking)
+   * and returns undefined: call again to go on, or drop the job.
+   */
+  resume(shouldYield: () => boolean): AnalysisResult | undefined;
+}
+
+/** `analyze` as a job. */
+export function startAnalysis(text: string, options: AnalyzeOptions): AnalysisJob {
+  return asJob(analyzeInSteps(text, options));
+}
+
+/** `analyzeChange` as a job; it consumes `previous` as soon as it starts, even if it is dropped. */
+export function startAnalysisOfChange(previous: AnalysisResult, newText: string, changes: readonly TextChange[], options: AnalyzeOptions): AnalysisJob {
+  return asJob(changeInSteps(previous, newText, changes, options));
+}
+
+function asJob(steps: Generator<void, AnalysisResult>): AnalysisJob {
+  let result: AnalysisResult | undefined;
+  return {
+    resume(shouldYield) {
+      while (!result) {
+        const next = steps.next();
+        if (next.done) result = next.value;
+        else if (shouldYield()) return undefined;
+      }
+      return result;
+    },
+  };
+}
+
+function* analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, AnalysisResult> {
+  const parsed = yield* parseDocumentInSteps(text, options.format);
+  const model = buildModel(parsed.root, options.format);
+  yield;
+  const { findings, cache } = yield* runRulesInSteps({ text, parsed, model }, RULES, options.config ?? DEFAULT_CONFIG);
+  return { text, parsed, model, findings, stateFindings: cache };
+}
+
+function changeInSteps(previous: AnalysisResult, newText: string, changes: readonly TextChange[], options: AnalyzeOptions): Generator<void, AnalysisResult> {
+  return analyzeIncrementally(previous, newText, changes, { ...options, rules: RULES, full: analyzeInSteps });
 }
 
 /** Metadata of every rule, sorted by code. */

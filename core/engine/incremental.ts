@@ -12,7 +12,7 @@ import type { AstNode, ObjectNode } from '../parse/ast';
 import type { Finding } from '../findings/types';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/config';
 import type { Rule } from '../rules/define-rule';
-import { runRules, type Reuse, type StateFindingsCache } from './run-rules';
+import { runRulesInSteps, type Reuse, type StateFindingsCache } from './run-rules';
 
 interface Previous {
   text: string;
@@ -29,21 +29,22 @@ export interface IncrementalOptions {
   format: DocumentFormat;
   config?: ResolvedConfig;
   rules: readonly Rule[];
-  /** The full analysis to fall back on. */
-  full(text: string, options: { format: DocumentFormat; config?: ResolvedConfig }): Result;
+  /** The full analysis to fall back on, in steps. */
+  full(text: string, options: { format: DocumentFormat; config?: ResolvedConfig }): Generator<void, Result>;
 }
 
-export function analyzeIncrementally(previous: Previous, newText: string, changes: readonly TextChange[], options: IncrementalOptions): Result {
+/** The incremental analysis in steps (it pauses where runRulesInSteps does). */
+export function* analyzeIncrementally(previous: Previous, newText: string, changes: readonly TextChange[], options: IncrementalOptions): Generator<void, Result> {
   const config = options.config ?? DEFAULT_CONFIG;
   const fallback = () => options.full(newText, { format: options.format, config: options.config });
   const root = previous.parsed.root;
-  if (changes.length !== 1 || options.format !== 'json' || previous.parsed.format !== 'json' || !root || !previous.model) return fallback();
-  if (previous.parsed.problems.length || previous.stateFindings.config !== config) return fallback();
+  if (changes.length !== 1 || options.format !== 'json' || previous.parsed.format !== 'json' || !root || !previous.model) return yield* fallback();
+  if (previous.parsed.problems.length || previous.stateFindings.config !== config) return yield* fallback();
   const change = changes[0];
   const target = innermostStateAround(previous.model, change);
-  if (!target) return fallback();
+  if (!target) return yield* fallback();
   const replacement = spliceObject(root, target.node, newText, change);
-  if (!replacement) return fallback();
+  if (!replacement) return yield* fallback();
   const oldModel = previous.model;
   const oldFindings = previous.stateFindings.byState;
   const changed = refreshState(oldModel, target, replacement as ObjectNode);
@@ -67,7 +68,7 @@ export function analyzeIncrementally(previous: Previous, newText: string, change
     reuse = { cache: previous.stateFindings, structureChanged: true, previousOf: (s) => byNode.get(s.node), relocate: move };
   }
   const parsed: ParsedDocument = { format: 'json', root, problems: [] };
-  const { findings, cache } = runRules({ text: newText, parsed, model }, options.rules, config, reuse);
+  const { findings, cache } = yield* runRulesInSteps({ text: newText, parsed, model }, options.rules, config, reuse);
   return { text: newText, parsed, model, findings, stateFindings: cache };
 }
 

@@ -8,6 +8,7 @@ import type { Finding } from '../findings/types';
 import { optionsFor, type ResolvedConfig } from '../config/config';
 import { formatMessage, type Report, type Rule, type RuleContext } from '../rules/define-rule';
 import { applySuppressions } from './suppression';
+import { finish } from '../parse/steps';
 
 export interface RuleRunInput {
   text: string;
@@ -47,7 +48,16 @@ export interface RuleRunOutput {
   cache: StateFindingsCache;
 }
 
+/** Runs the rules to the end. */
 export function runRules(input: RuleRunInput, rules: readonly Rule[], config: ResolvedConfig, reuse?: Reuse): RuleRunOutput {
+  return finish(runRulesInSteps(input, rules, config, reuse));
+}
+
+/**
+ * The same run in steps: it pauses after each document rule and after each state, so a caller
+ * can give the thread back (and drop the run when its text is stale) on huge documents.
+ */
+export function* runRulesInSteps(input: RuleRunInput, rules: readonly Rule[], config: ResolvedConfig, reuse?: Reuse): Generator<void, RuleRunOutput> {
   const documentFindings: Finding[] = [];
   const byState: (readonly Finding[])[] = [];
   const active = rules.filter((rule) => config.levels.get(rule.meta.code) !== 'off');
@@ -71,6 +81,7 @@ export function runRules(input: RuleRunInput, rules: readonly Rule[], config: Re
     if (previous) for (const f of previous) documentFindings.push(unsuppressed(reuse!.relocate(f)));
     else rule.checkDocument(contexts.get(rule)!);
     if (rule.documentReadsStructureOnly) byStructureRule.set(rule, documentFindings.slice(start));
+    yield;
   }
 
   const model = input.model;
@@ -94,6 +105,7 @@ export function runRules(input: RuleRunInput, rules: readonly Rule[], config: Re
         for (const rule of stateRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
       }
       byState.push(sink.length ? sink : NONE);
+      yield;
     }
   }
   const findings = [...documentFindings];

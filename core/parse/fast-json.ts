@@ -52,6 +52,26 @@ export function parseJsonStrict(text: string, table: OffsetTable, base = 0): Ast
   }
 }
 
+/**
+ * The same parse in steps, for documents far above the 1 MB limit: it pauses after each property
+ * of the root object and after each state of the top-level `States`, so a caller can give the
+ * thread back between them. Everything deeper is parsed in one go.
+ */
+export function* parseJsonStrictInSteps(text: string, table: OffsetTable): Generator<void, AstNode | undefined> {
+  const parser = new StrictParser(text, table, 0);
+  try {
+    parser.skipSpace();
+    const root = text.charCodeAt(parser.pos) === Code.OpenBrace ? yield* parser.objectInSteps(undefined, true) : parser.value(undefined);
+    parser.skipSpace();
+    if (parser.pos !== text.length) throw GIVE_UP;
+    return root;
+  } catch (error) {
+    if (error !== GIVE_UP && !(error instanceof RangeError)) throw error;
+    table.size = 0;
+    return undefined;
+  }
+}
+
 class StrictParser {
   pos = 0;
   constructor(
@@ -99,6 +119,45 @@ class StrictParser {
   // Children are gathered on one shared stack and cut off at the end of their container, so each
   // node keeps an array of exactly its size (a pushed-to array keeps room for 17 or more).
   private readonly pending: AstNode[] = [];
+
+  /** object() with a pause after each property; at the root, `States` is parsed in steps too. */
+  *objectInSteps(parent: AstNode | undefined, root: boolean): Generator<void, AstNode> {
+    const text = this.text;
+    const node = new SyntaxNode('object', this.table, this.base + this.pos, -1, parent, undefined, false);
+    const children: AstNode[] = [];
+    this.pos++;
+    this.skipSpace();
+    if (text.charCodeAt(this.pos) !== Code.CloseBrace) {
+      for (;;) {
+        this.skipSpace();
+        if (text.charCodeAt(this.pos) !== Code.Quote) throw GIVE_UP;
+        const keyStart = this.pos;
+        const name = this.key();
+        const property = new SyntaxNode('property', this.table, this.base + keyStart, -1, node, undefined, false);
+        const key = new SyntaxNode('string', this.table, this.base + keyStart, this.pos - keyStart, property, name);
+        this.skipSpace();
+        if (text.charCodeAt(this.pos) !== Code.Colon) throw GIVE_UP;
+        property.colonOffset = this.base + this.pos;
+        this.pos++;
+        this.skipSpace();
+        const value = root && name === 'States' && text.charCodeAt(this.pos) === Code.OpenBrace ? yield* this.objectInSteps(property, false) : this.value(property);
+        property.children = [key, value];
+        property.length = value.offset + value.length - property.offset;
+        children.push(property);
+        yield;
+        this.skipSpace();
+        const c = text.charCodeAt(this.pos++);
+        if (c === Code.Comma) continue;
+        if (c === Code.CloseBrace) break;
+        throw GIVE_UP;
+      }
+    } else {
+      this.pos++;
+    }
+    node.children = children.slice();
+    node.length = this.base + this.pos - node.offset;
+    return node;
+  }
 
   private object(parent: AstNode | undefined): AstNode {
     const text = this.text;

@@ -1,6 +1,7 @@
 // Text -> syntax tree for either input format.
 import type { AstNode } from './ast';
-import { parseJson } from './json';
+import { parseJsonInSteps } from './json';
+import { finish } from './steps';
 import type { SyntaxProblem } from './syntax-problem';
 import { parseYaml } from './yaml';
 
@@ -14,7 +15,12 @@ export interface ParsedDocument {
 
 /** Parses ASL text; never throws for any input. */
 export function parseDocument(text: string, format: DocumentFormat): ParsedDocument {
-  const parsed = format === 'yaml' ? parseYaml(text) : parseJson(text);
+  return finish(parseDocumentInSteps(text, format));
+}
+
+/** The same parse in steps (JSON pauses between top-level states; YAML is parsed in one go). */
+export function* parseDocumentInSteps(text: string, format: DocumentFormat): Generator<void, ParsedDocument> {
+  const parsed = format === 'yaml' ? parseYaml(text) : yield* parseJsonInSteps(text);
   return { format, ...parsed };
 }
 

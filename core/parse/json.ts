@@ -1,7 +1,8 @@
 // JSON (and JSONC) text -> syntax tree through jsonc-parser, tolerant of half-typed input.
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseJsonTree } from './json-tree';
-import { parseJsonStrict } from './fast-json';
+import { parseJsonStrictInSteps } from './fast-json';
+import { finish } from './steps';
 import { OffsetTable } from './ast';
 import type { AstNode } from './ast';
 import { MAX_NESTING_DEPTH, maskPlaceholders, prescanJson } from './prescan';
@@ -13,6 +14,11 @@ export interface ParsedJson {
 }
 
 export function parseJson(text: string): ParsedJson {
+  return finish(parseJsonInSteps(text));
+}
+
+/** The same parse in steps (a pause between top-level states), for documents far above the 1 MB limit. */
+export function* parseJsonInSteps(text: string): Generator<void, ParsedJson> {
   const scan = prescanJson(text);
   if (scan.tooDeepAt !== undefined) {
     return {
@@ -28,7 +34,7 @@ export function parseJson(text: string): ParsedJson {
   if (!text.trim()) return { root: undefined, problems: [{ offset: 0, length: 0, message: 'The document is empty.' }] };
   const errors: ParseError[] = [];
   const masked = maskPlaceholders(text, scan.placeholders);
-  const root = parseJsonStrict(masked, new OffsetTable()) ?? parseJsonTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = (yield* parseJsonStrictInSteps(masked, new OffsetTable())) ?? parseJsonTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
   if (root && scan.placeholders.length) restorePlaceholders(root, text, scan.placeholders);
   const problems = errors.map((e) => ({
     offset: e.offset,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { ParseError } from 'jsonc-parser';
 import { OffsetTable, type AstNode } from '../../core/parse/ast';
-import { parseJsonStrict } from '../../core/parse/fast-json';
+import { parseJsonStrict, parseJsonStrictInSteps } from '../../core/parse/fast-json';
 import { parseJsonTree } from '../../core/parse/json-tree';
 
 interface Plain {
@@ -95,4 +95,21 @@ test('escapes are decoded exactly as JSON defines them', () => {
   const fast = parseJsonStrict(text, new OffsetTable());
   assert.deepEqual(plain(fast), reference(text).tree);
   assert.equal(fast!.children![0].children![1].value, 'a\\b/c\n\té😀');
+});
+
+test('the stepped parse pauses between top-level states and builds the same tree', () => {
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).slice(0, 60);
+  for (const file of files) {
+    const text = readFileSync(join(CORPUS, file), 'utf8');
+    const steps = parseJsonStrictInSteps(text, new OffsetTable());
+    let pauses = 0;
+    let next = steps.next();
+    while (!next.done) {
+      pauses++;
+      next = steps.next();
+    }
+    const whole = parseJsonStrict(text, new OffsetTable());
+    assert.deepEqual(plain(next.value), plain(whole), file);
+    if (whole && whole.type === 'object') assert.ok(pauses >= (whole.children?.length ?? 0), `${file}: ${pauses} pauses`);
+  }
 });
