@@ -2,6 +2,8 @@
 // server (vscode-langservers-extracted), both in LSP 3.17 pull mode. For each server: open a
 // generated definition, send single-character edits into a string in its middle, and time each
 // edit from the change to the diagnostic report for that version; then read the server's RSS.
+// Like VS Code's client, each pull sends the previous report's resultId, so a server may answer
+// `unchanged` instead of re-sending identical diagnostics (`unchanged` counts those answers).
 //   node bench/lsp-compare.mjs [--sizes 100,1000] [--edits 50] [--json]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -58,7 +60,13 @@ export async function measureServer(name, text, edits) {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     const uri = `file:///bench/doc-${text.length}.${languageId === 'asl' ? 'asl.json' : 'json'}`;
-    const pull = () => connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    let previousResultId;
+    let unchanged = 0;
+    const pull = async () => {
+      const report = await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+      previousResultId = report.resultId;
+      return report;
+    };
     const openStart = performance.now();
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     const first = await pull();
@@ -76,11 +84,12 @@ export async function measureServer(name, text, edits) {
       });
       const report = await pull();
       times.push(performance.now() - start);
+      if (report.kind === 'unchanged') unchanged++;
       lastCount = report.items?.length ?? lastCount;
       current = current.slice(0, offset) + 'x' + current.slice(offset);
       offset++;
     }
-    return { server: name, openMs, median: median(times), p95: percentile(times, 95), rssMb: rssMb(child.pid), diagnostics: lastCount };
+    return { server: name, openMs, median: median(times), p95: percentile(times, 95), rssMb: rssMb(child.pid), diagnostics: lastCount, unchanged };
   } finally {
     await connection.sendRequest(ShutdownRequest.type).catch(() => {});
     await connection.sendNotification(ExitNotification.type).catch(() => {});

@@ -5,8 +5,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTree } from 'jsonc-parser';
-import { analyze, formatForPath } from '../core/index.js';
+import { core } from './core-bundle.mjs';
 import { median } from './stats.mjs';
+
+const { analyze, formatForPath } = core;
 
 function nested(depth: number): string {
   let inner = '{"Type": "Pass", "End": true}';

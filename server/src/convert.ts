@@ -1,6 +1,6 @@
 // Engine -> LSP conversion: findings (offsets) become diagnostics (0-based lines and UTF-16
 // characters), with the rule id as code, the docs page as codeDescription and fix ids as data;
-// a fix's offset edits become a WorkspaceEdit.
+// a fix's offset edits become a WorkspaceEdit. Also compares diagnostic lists (to skip re-sending).
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { listRules, type Finding, type FindingTag, type RuleMeta, type Severity, type TextEdit } from '../../core';
@@ -90,4 +90,30 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
   }
   const findings = analysis.result?.findings ?? [];
   return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(analysis.document, f));
+}
+
+/** True when both lists hold equal diagnostics in the same order (every field, as the client would see them). */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => sameJson(d, b[i]));
+}
+
+/** Structural equality of JSON-like values (what goes over the wire); `undefined` fields count as absent. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let fields = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    if (!sameJson(x[key], y[key])) return false;
+    fields++;
+  }
+  for (const key in y) if (y[key] !== undefined) fields--;
+  return fields === 0;
 }

@@ -2,12 +2,14 @@
 // version. The cache holds one entry per document, keyed by (uri, version, config generation):
 // a result is reused until the text or the configuration changes, and never served for another
 // version. The edits since the cached version are folded into one change, so the next analysis
-// can be incremental (core's analyzeChange re-checks only the edited state).
-import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+// can be incremental (core's analyzeChange re-checks only the edited state). Requests wait for
+// the document to settle (`latest`), so no version with a newer change queued behind it is analysed.
+import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeChange, formatForPath, looksLikeStateMachine, type AnalysisResult, type DocumentFormat, type ResolvedConfig, type TextChange } from '../../core';
 import { ASL_FILE_PATTERN, ASL_JSON, ASL_YAML } from '../../protocol';
 import { addChange, toChange, type ChangeSpan } from './changes';
+import { Scheduler } from './scheduler';
 
 /** One analysed document version. */
 export interface Analysis {
@@ -35,12 +37,17 @@ export class AslDocuments {
   private readonly cache = new Map<string, Analysis>();
   /** Per document: the edits since its cached analysis, as one span of that analysis' text. */
   private readonly edits = new Map<string, ChangeSpan>();
+  /** Tells when a document's changes have stopped arriving; push validation schedules on it too. */
+  readonly scheduler: Scheduler;
 
-  constructor(private readonly config: ConfigSource) {
+  /** @param dispatched how many messages the connection has dispatched (lets the scheduler see an empty queue) */
+  constructor(private readonly config: ConfigSource, dispatched?: () => number) {
+    this.scheduler = new Scheduler((uri) => this.documents.get(uri)?.version, dispatched);
     this.documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
     this.documents.onDidClose((e) => {
       this.cache.delete(e.document.uri);
       this.edits.delete(e.document.uri);
+      this.scheduler.cancel(e.document.uri);
     });
   }
 
@@ -63,6 +70,34 @@ export class AslDocuments {
 
   all(): TextDocument[] {
     return this.documents.all();
+  }
+
+  /**
+   * Resolves once no newer change of the document is queued behind the caller: true when the
+   * caller should go on, false when the document closed or `token` was cancelled meanwhile.
+   */
+  async settle(uri: string, token?: CancellationToken): Promise<boolean> {
+    return (await this.scheduler.settled(uri)) && !token?.isCancellationRequested;
+  }
+
+  /**
+   * The analysis of the document's latest version, once it has settled (`settle`); undefined,
+   * without analysing anything, when the document closed or `token` was cancelled meanwhile.
+   */
+  async latest(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
+    return (await this.settle(uri, token)) ? this.analysis(uri) : undefined;
+  }
+
+  /**
+   * Like `latest`, for requests that carry positions in the version the client had when it sent
+   * them: when a newer change arrived meanwhile, those positions mean nothing any more, so it
+   * throws ContentModified (the client asks again) without analysing anything.
+   */
+  async forRequest(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
+    const version = this.documents.get(uri)?.version;
+    if (!(await this.settle(uri, token))) return undefined;
+    if (this.documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed since the request was sent.');
+    return this.analysis(uri);
   }
 
   /** The analysis of the document's current version (cached), or undefined when it is not open. */

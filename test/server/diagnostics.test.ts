@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticTag, DocumentDiagnosticRequest, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
-import { positionOfText, TestClient } from './lsp-client';
+import { positionOf, positionOfText, TestClient } from './lsp-client';
 import { TYPO, TYPO_YAML } from './samples';
 
 test('push: open -> diagnostics with code, source, docs link, fix ids and tags', async () => {
@@ -105,6 +105,48 @@ test('pull: the server offers diagnosticProvider and answers textDocument/diagno
     assert.notEqual(after.resultId, first.resultId);
     assert.ok(!after.items.some((d) => d.code === 'ASL003'));
     assert.equal(client.published.length, 0, 'a pull client gets no pushed diagnostics');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('pull: a newer version whose diagnostics the client already holds is answered unchanged; any difference gets a full report', async () => {
+  const client = await TestClient.start({ pull: true });
+  const pull = (previousResultId?: string) => client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
+  const uri = 'file:///tmp/pull-unchanged.asl.json';
+  try {
+    let text = TYPO;
+    const edit = async (offset: number, inserted: string) => {
+      const at = positionOf(text, offset);
+      text = text.slice(0, offset) + inserted + text.slice(offset);
+      await client.change(uri, [{ range: { start: at, end: at }, text: inserted }]);
+    };
+    await client.open(uri, text);
+    const first = (await pull()) as FullDocumentDiagnosticReport;
+    assert.equal(first.kind, 'full');
+
+    // Typing into the Comment (line 1) moves no diagnostic (they are on lines 4 and 5).
+    await edit(text.indexOf('A typo') + 1, 'xy');
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId }, 'asked again for the same version');
+    const fresh = (await pull()) as FullDocumentDiagnosticReport;
+    assert.equal(fresh.kind, 'full', 'a client that holds nothing gets everything');
+    assert.deepEqual(fresh.items, first.items);
+
+    // A new line above the findings moves every range: full report, new result id.
+    await edit(text.indexOf('  "StartAt"'), '\n');
+    const moved = (await pull(fresh.resultId)) as FullDocumentDiagnosticReport;
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, fresh.resultId);
+    assert.deepEqual(moved.items.map((d) => d.range.start.line), first.items.map((d) => d.range.start.line + 1));
+
+    // Fixing the typo changes the findings themselves.
+    await edit(text.indexOf('"Procss"') + 5, 'e');
+    const fixed = (await pull(moved.resultId)) as FullDocumentDiagnosticReport;
+    assert.equal(fixed.kind, 'full');
+    assert.ok(!fixed.items.some((d) => d.code === 'ASL003'));
+    // A stale result id (not the last one sent) never gets `unchanged`.
+    assert.equal((await pull(first.resultId)).kind, 'full');
   } finally {
     await client.stop();
   }

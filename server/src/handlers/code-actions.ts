@@ -41,8 +41,8 @@ function wanted(kind: string | undefined, only: string[] | undefined): boolean {
 /** Answers textDocument/codeAction. */
 export function registerCodeActions(connection: Connection, docs: AslDocuments, params: InitializeParams): void {
   const versioned = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
-  connection.onCodeAction((p): CodeAction[] => {
-    const analysis = docs.analysis(p.textDocument.uri);
+  connection.onCodeAction(async (p, token): Promise<CodeAction[]> => {
+    const analysis = await docs.forRequest(p.textDocument.uri, token);
     const result = analysis?.result;
     if (!analysis || !result) return [];
     const { document } = analysis;

@@ -8,8 +8,8 @@ import { declarationOf, nameAt } from '../navigation';
 
 /** Answers textDocument/definition. */
 export function registerDefinition(connection: Connection, docs: AslDocuments): void {
-  connection.onDefinition((params): Location | null => {
-    const analysis = docs.analysis(params.textDocument.uri);
+  connection.onDefinition(async (params, token): Promise<Location | null> => {
+    const analysis = await docs.forRequest(params.textDocument.uri, token);
     if (!analysis?.result) return null;
     const at = nameAt(analysis.result.model, analysis.document.offsetAt(params.position));
     const target = at && declarationOf(at);

@@ -1,11 +1,11 @@
 // Diagnostics for every open ASL document, re-computed on each change: answered as LSP 3.17 pull
 // diagnostics when the client supports them, pushed otherwise. Results for an old version are
-// never published over a newer one; bursts of changes are coalesced by the Scheduler.
-import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type DocumentDiagnosticReport, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
+// never published over a newer one; bursts of changes are coalesced by the Scheduler. A pull whose
+// diagnostics equal the ones the client already holds is answered `unchanged` (no re-sending).
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
 import type { AslDocuments } from '../documents';
 import type { Configuration } from './configuration';
-import { toDiagnostics } from '../convert';
-import { Scheduler } from '../scheduler';
+import { sameDiagnostics, toDiagnostics } from '../convert';
 
 /** How long diagnostics wait for the client's first settings before using the defaults. */
 const SETTINGS_WAIT_MS = 2000;
@@ -36,16 +36,27 @@ export function registerDiagnostics(connection: Connection, docs: AslDocuments, 
   };
 
   if (usesPullDiagnostics(params)) {
+    /** Per document: the last full report sent, and the analysis (version.generation) it still describes. */
+    const sent = new Map<string, { resultId: string; analysed: string; items: Diagnostic[] }>();
+    docs.documents.onDidClose((e) => sent.delete(e.document.uri));
     connection.languages.diagnostics.on(async (p, token): Promise<DocumentDiagnosticReport> => {
       await settled;
-      // One turn lets an already queued newer change (and the client's cancellation of this request) land first.
-      await new Promise((resolve) => setImmediate(resolve));
+      const uri = p.textDocument.uri;
+      // Waits until no newer change is queued (and the client's cancellation of this request has had a chance to land).
+      const analysis = (await docs.settle(uri, token)) ? analyse(uri) : undefined;
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Superseded by a newer request.');
-      const analysis = analyse(p.textDocument.uri);
       if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const resultId = `${analysis.version}.${analysis.generation}`;
-      if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(analysis) };
+      const analysed = `${analysis.version}.${analysis.generation}`;
+      const last = sent.get(uri);
+      const holds = !!last && p.previousResultId === last.resultId;
+      if (holds && last.analysed === analysed) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+      const items = toDiagnostics(analysis);
+      if (holds && sameDiagnostics(items, last.items)) {
+        last.analysed = analysed;
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+      }
+      sent.set(uri, { resultId: analysed, analysed, items });
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: analysed, items };
     });
     const canRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     config.onDidChange(() => void (canRefresh && connection.languages.diagnostics.refresh()));
@@ -66,14 +77,12 @@ export function registerDiagnostics(connection: Connection, docs: AslDocuments, 
       connection.console.error(`Publishing diagnostics for ${uri} failed: ${(error as Error).name}`);
     }
   };
-  const scheduler = new Scheduler((uri) => docs.get(uri)?.version, publish);
-  docs.documents.onDidChangeContent((e) => ready && scheduler.schedule(e.document.uri));
+  docs.documents.onDidChangeContent((e) => ready && docs.scheduler.schedule(e.document.uri, publish));
   docs.documents.onDidClose((e) => {
-    scheduler.cancel(e.document.uri);
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  const all = () => docs.all().forEach((d) => scheduler.schedule(d.uri));
+  const all = () => docs.all().forEach((d) => docs.scheduler.schedule(d.uri, publish));
   void settled.then(all);
   config.onDidChange(all);
 }

@@ -44,5 +44,9 @@ export function answerGeneratePolicy(docs: AslDocuments, params: GeneratePolicyP
 
 /** Registers the asl/generatePolicy request handler. */
 export function registerGeneratePolicy(connection: Connection, docs: AslDocuments): void {
-  connection.onRequest(GeneratePolicyRequest, (params) => answerGeneratePolicy(docs, params));
+  // Waits for queued changes first, so the policy is derived from the latest version only.
+  connection.onRequest(GeneratePolicyRequest, async (params) => {
+    if (typeof params?.uri === 'string') await docs.settle(params.uri);
+    return answerGeneratePolicy(docs, params);
+  });
 }

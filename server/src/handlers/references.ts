@@ -7,8 +7,8 @@ import { declarationOf, mentionsOf, nameAt } from '../navigation';
 
 /** Answers textDocument/references. */
 export function registerReferences(connection: Connection, docs: AslDocuments): void {
-  connection.onReferences((params): Location[] => {
-    const analysis = docs.analysis(params.textDocument.uri);
+  connection.onReferences(async (params, token): Promise<Location[]> => {
+    const analysis = await docs.forRequest(params.textDocument.uri, token);
     if (!analysis?.result) return [];
     const at = nameAt(analysis.result.model, analysis.document.offsetAt(params.position));
     if (!at) return [];

@@ -20,8 +20,8 @@ const SCOPE_LABEL: Record<Scope['kind'], string> = { root: 'States', branch: 'Br
 
 /** Answers textDocument/documentSymbol with a hierarchical outline. */
 export function registerSymbols(connection: Connection, docs: AslDocuments): void {
-  connection.onDocumentSymbol((params) => {
-    const analysis = docs.analysis(params.textDocument.uri);
+  connection.onDocumentSymbol(async (params, token) => {
+    const analysis = await docs.latest(params.textDocument.uri, token);
     const model = analysis?.result?.model;
     if (!analysis || !model) return [];
     const document = analysis.document;
