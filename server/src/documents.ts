@@ -6,7 +6,7 @@
 // the document to settle (`latest`), so no version with a newer change queued behind it is analysed.
 import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, analyzeChange, formatForPath, looksLikeStateMachine, type AnalysisResult, type DocumentFormat, type ResolvedConfig, type TextChange } from '../../core';
+import { formatForPath, looksLikeStateMachine, startAnalysis, startAnalysisOfChange, type AnalysisJob, type AnalysisResult, type DocumentFormat, type ResolvedConfig, type TextChange } from '../../core';
 import { ASL_FILE_PATTERN, ASL_JSON, ASL_YAML } from '../../protocol';
 import { addChange, toChange, type ChangeSpan } from './changes';
 import { Scheduler } from './scheduler';
@@ -25,6 +25,20 @@ export interface Analysis {
   error?: string;
 }
 
+/**
+ * Analysis runs in slices of this many milliseconds with a turn of the event loop between them, so
+ * on documents far above the 1 MB limit the server keeps reading messages (and drops stale work).
+ */
+export const SLICE_MS = 20;
+
+/** An analysis under way: of which version, and whether it started from scratch (only those are dropped when stale). */
+interface Job {
+  version: number;
+  generation: number;
+  full: boolean;
+  run: (shouldYield: () => boolean) => Analysis | undefined;
+}
+
 /** Supplies the configuration for a document and its generation (bumped on every change). */
 export interface ConfigSource {
   configFor(uri: string): ResolvedConfig;
@@ -37,6 +51,8 @@ export class AslDocuments {
   private readonly cache = new Map<string, Analysis>();
   /** Per document: the edits since its cached analysis, as one span of that analysis' text. */
   private readonly edits = new Map<string, ChangeSpan>();
+  /** Per document: the analysis under way, if any (it owns the cached result it started from). */
+  private readonly jobs = new Map<string, Job>();
   /** Tells when a document's changes have stopped arriving; push validation schedules on it too. */
   readonly scheduler: Scheduler;
 
@@ -45,6 +61,7 @@ export class AslDocuments {
     this.scheduler = new Scheduler((uri) => this.documents.get(uri)?.version, dispatched);
     this.documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
     this.documents.onDidClose((e) => {
+      this.jobs.delete(e.document.uri);
       this.cache.delete(e.document.uri);
       this.edits.delete(e.document.uri);
       this.scheduler.cancel(e.document.uri);
@@ -85,7 +102,7 @@ export class AslDocuments {
    * without analysing anything, when the document closed or `token` was cancelled meanwhile.
    */
   async latest(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
-    return (await this.settle(uri, token)) ? this.analysis(uri) : undefined;
+    return (await this.settle(uri, token)) ? this.analysisInSlices(uri) : undefined;
   }
 
   /**
@@ -97,25 +114,86 @@ export class AslDocuments {
     const version = this.documents.get(uri)?.version;
     if (!(await this.settle(uri, token))) return undefined;
     if (this.documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed since the request was sent.');
-    return this.analysis(uri);
+    const analysis = await this.analysisInSlices(uri);
+    if (this.documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while it was analysed.');
+    return analysis;
   }
 
-  /** The analysis of the document's current version (cached), or undefined when it is not open. */
+  /** The analysis of the document's current version (cached), computed in one go; undefined when it is not open. */
   analysis(uri: string): Analysis | undefined {
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
+    for (;;) {
+      const document = this.documents.get(uri);
+      if (!document) return undefined;
+      const cached = this.current(uri, document);
+      if (cached) return cached;
+      this.jobFor(uri, document).run(() => false);
+    }
+  }
+
+  /**
+   * The analysis of the document's current version, computed in slices of SLICE_MS with a turn of
+   * the event loop between them. When newer changes arrive meanwhile, the newest version is
+   * analysed instead: a full analysis of a stale text is dropped, an incremental one (usually a
+   * slice or two) is finished and the newer edits are applied to its result.
+   */
+  async analysisInSlices(uri: string): Promise<Analysis | undefined> {
+    for (;;) {
+      const document = this.documents.get(uri);
+      if (!document) return undefined;
+      const cached = this.current(uri, document);
+      if (cached) return cached;
+      const running = this.jobs.get(uri);
+      if (running?.full && (running.version !== document.version || running.generation !== this.config.generation)) this.drop(uri);
+      const job = this.jobFor(uri, document);
+      const deadline = performance.now() + SLICE_MS;
+      if (job.run(() => performance.now() > deadline)) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** The cached analysis when it is of this version and configuration. */
+  private current(uri: string, document: TextDocument): Analysis | undefined {
+    const cached = this.cache.get(uri);
+    return cached && cached.version === document.version && cached.generation === this.config.generation ? cached : undefined;
+  }
+
+  /** The job under way for the document, or a new one for its current version. */
+  private jobFor(uri: string, document: TextDocument): Job {
+    const running = this.jobs.get(uri);
+    if (running) return running;
     const generation = this.config.generation;
     const cached = this.cache.get(uri);
-    if (cached && cached.version === document.version && cached.generation === generation) return cached;
     const span = this.edits.get(uri);
     this.edits.delete(uri);
     const text = document.getText();
     // Incremental only from an analysis of the same configuration whose text the recorded edits turn into this one.
     const usable = cached?.generation === generation && cached.result && span && cached.result.text.length + span.delta === text.length;
     const change = usable ? toChange(span, text) : undefined;
-    const analysis = analyseDocument(document, this.config.configFor(uri), generation, change && cached?.result, change);
-    this.cache.set(uri, analysis);
-    return analysis;
+    // The job consumes the cached result (its tree is updated in place): never serve it again.
+    this.cache.delete(uri);
+    const analyse = startDocumentAnalysis(document, this.config.configFor(uri), generation, change && cached?.result, change);
+    const job: Job = {
+      version: document.version,
+      generation,
+      full: !change,
+      run: (shouldYield) => {
+        const analysis = analyse(shouldYield);
+        if (analysis && this.jobs.get(uri) === job) {
+          this.jobs.delete(uri);
+          this.cache.set(uri, analysis);
+        }
+        return analysis;
+      },
+    };
+    this.jobs.set(uri, job);
+    return job;
+  }
+
+  /** Forgets a stale full analysis; the next one starts from scratch on the newest text. */
+  private drop(uri: string): void {
+    this.jobs.delete(uri);
+    this.edits.delete(uri);
+    this.cache.delete(uri);
   }
 }
 
@@ -133,18 +211,31 @@ export function isAslDocument(document: TextDocument, format: DocumentFormat): b
   return looksLikeStateMachine(document.getText(), format);
 }
 
-/** Analyses the document, incrementally from `previous` (which this consumes) when given. */
-function analyseDocument(document: TextDocument, config: ResolvedConfig, generation: number, previous?: AnalysisResult, change?: TextChange): Analysis {
+/**
+ * Starts analysing the document, incrementally from `previous` (which this consumes) when given;
+ * the returned function works until done (the analysis) or until `shouldYield` says stop (undefined).
+ */
+function startDocumentAnalysis(document: TextDocument, config: ResolvedConfig, generation: number, previous?: AnalysisResult, change?: TextChange): (shouldYield: () => boolean) => Analysis | undefined {
   const format = formatOf(document);
   const base = { uri: document.uri, version: document.version, generation, format, document };
+  const failed = (error: unknown): Analysis => ({ ...base, result: undefined, error: describeError(error) });
+  let job: AnalysisJob;
   try {
-    if (!isAslDocument(document, format)) return { ...base, result: undefined };
+    if (!isAslDocument(document, format)) return () => ({ ...base, result: undefined });
     const text = document.getText();
-    return { ...base, result: previous && change ? analyzeChange(previous, text, [change], { format, config }) : analyze(text, { format, config }) };
+    job = previous && change ? startAnalysisOfChange(previous, text, [change], { format, config }) : startAnalysis(text, { format, config });
   } catch (error) {
-    // analyze() promises never to throw; if it does anyway, the server must stay up.
-    return { ...base, result: undefined, error: describeError(error) };
+    return () => failed(error);
   }
+  return (shouldYield) => {
+    try {
+      const result = job.resume(shouldYield);
+      return result && { ...base, result };
+    } catch (error) {
+      // analyze() promises never to throw; if it does anyway, the server must stay up.
+      return failed(error);
+    }
+  };
 }
 
 /** The error's type and where it was thrown; its message is left out because it may quote document text. */

@@ -3,7 +3,7 @@
 // never published over a newer one; bursts of changes are coalesced by the Scheduler. A pull whose
 // diagnostics equal the ones the client already holds is answered `unchanged` (no re-sending).
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type DocumentDiagnosticReport, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
-import type { AslDocuments } from '../documents';
+import { SLICE_MS, type AslDocuments } from '../documents';
 import type { Configuration } from './configuration';
 import { sameDiagnostics, toDiagnostics } from '../convert';
 
@@ -26,12 +26,12 @@ export function diagnosticsCapability(params: InitializeParams): Partial<ServerC
 export function registerDiagnostics(connection: Connection, docs: AslDocuments, config: Configuration, params: InitializeParams): void {
   let ready = false;
   const settled = Promise.race([config.ready, new Promise((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))]).then(() => (ready = true));
-  const analyse = (uri: string) => {
+  const analyse = async (uri: string) => {
     const started = performance.now();
-    const analysis = docs.analysis(uri);
+    const analysis = await docs.analysisInSlices(uri);
     const ms = performance.now() - started;
     if (analysis?.error) connection.console.error(`Analysis of ${uri} v${analysis.version} failed: ${analysis.error}`);
-    else if (ms > SLOW_MS) connection.console.log(`Analysis of ${uri} v${analysis?.version} took ${ms.toFixed(0)} ms.`);
+    else if (ms > SLOW_MS) connection.console.log(`Analysis of ${uri} v${analysis?.version} took ${ms.toFixed(0)} ms (in slices of ${SLICE_MS} ms).`);
     return analysis;
   };
 
@@ -43,7 +43,7 @@ export function registerDiagnostics(connection: Connection, docs: AslDocuments, 
       await settled;
       const uri = p.textDocument.uri;
       // Waits until no newer change is queued (and the client's cancellation of this request has had a chance to land).
-      const analysis = (await docs.settle(uri, token)) ? analyse(uri) : undefined;
+      const analysis = (await docs.settle(uri, token)) ? await analyse(uri) : undefined;
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Superseded by a newer request.');
       if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const analysed = `${analysis.version}.${analysis.generation}`;
@@ -64,9 +64,9 @@ export function registerDiagnostics(connection: Connection, docs: AslDocuments, 
   }
 
   const published = new Map<string, number>();
-  const publish = (uri: string) => {
+  const publish = async (uri: string) => {
     try {
-      const analysis = analyse(uri);
+      const analysis = await analyse(uri);
       const current = docs.get(uri);
       // Stale: a newer version arrived while this one was analysed; that version has its own turn.
       if (!analysis || !current || current.version !== analysis.version) return;
@@ -77,12 +77,12 @@ export function registerDiagnostics(connection: Connection, docs: AslDocuments, 
       connection.console.error(`Publishing diagnostics for ${uri} failed: ${(error as Error).name}`);
     }
   };
-  docs.documents.onDidChangeContent((e) => ready && docs.scheduler.schedule(e.document.uri, publish));
+  docs.documents.onDidChangeContent((e) => ready && docs.scheduler.schedule(e.document.uri, (uri) => void publish(uri)));
   docs.documents.onDidClose((e) => {
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  const all = () => docs.all().forEach((d) => docs.scheduler.schedule(d.uri, publish));
+  const all = () => docs.all().forEach((d) => docs.scheduler.schedule(d.uri, (uri) => void publish(uri)));
   void settled.then(all);
   config.onDidChange(all);
 }
