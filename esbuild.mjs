@@ -20,14 +20,23 @@ const common = {
 await Promise.all([
   // jsonc-parser's `main` is a UMD build whose dynamic require()s esbuild cannot follow: client, server and
   // the test bundle use its ESM build (mainFields), like the CLI below.
-  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], mainFields: ['module', 'main'] }),
+  // The client's banner times its own evaluation, before VS Code calls activate() (client/src/startup-timing.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: { client: 'client/src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    banner: { js: 'var __aslGuardClientStart = performance.now();' },
+  }),
   esbuild.build({
     ...common,
     entryPoints: { server: 'server/src/server.ts' },
     outdir: 'dist',
     mainFields: ['module', 'main'],
-    // Also the `asl-guard-language-server` bin entry, so it must be directly executable.
-    banner: { js: '#!/usr/bin/env node' },
+    // Also the `asl-guard-language-server` bin entry, so it must be directly executable. The timestamp is
+    // taken before any bundled module runs (server.ts reports it to the client's start-up timing).
+    banner: { js: '#!/usr/bin/env node\nvar __aslGuardScriptStart = performance.now();' },
     define: { __ASL_GUARD_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
   }),
   // Extension-host tests (run inside VS Code or code-server by test/electron and test/e2e); never packaged.

@@ -1,7 +1,8 @@
 // Switches plain JSON/YAML documents that are state machines (root has StartAt and States) to the
-// ASL languages. A cheap text test on the first few KB runs first; core's looksLikeStateMachine decides.
+// ASL languages. A cheap text test on the first few KB runs first; core's looksLikeStateMachine decides
+// (imported from core/detect, which keeps the analysis engine out of the client bundle).
 import * as vscode from 'vscode';
-import { looksLikeStateMachine } from '../../core';
+import { looksLikeStateMachine } from '../../core/detect';
 import { aslLanguageFor, ASL_YAML, SETTINGS_SECTION } from '../../protocol';
 
 /** Only the head of the text is searched for the two keys before a real parse. */

@@ -142,7 +142,10 @@ start_server() {
   write_settings "$trust" "$RUN/ud-$name"
   # enable-smoke-test-driver: the workbench honours the extension-test ?payload= only with it.
   # reconnection-grace-time: a closed page's extension host (and language server) exits after 30 s.
-  setsid env PATH="$NODE24_DIR/bin:$PATH" "$CS_BIN" --config "$RUN/config-$name.yaml" \
+  # TMPDIR inside the run: the language server's compile cache (os.tmpdir()/node-compile-cache) starts
+  # empty every run, so the first window measures a first start after install, like a new user's.
+  mkdir -p "$RUN/tmp"
+  setsid env PATH="$NODE24_DIR/bin:$PATH" TMPDIR="$RUN/tmp" "$CS_BIN" --config "$RUN/config-$name.yaml" \
     --user-data-dir "$RUN/ud-$name" --extensions-dir "$RUN/exts" \
     --disable-telemetry --disable-update-check --disable-getting-started-override --reconnection-grace-time 30 \
     --vscode-option enable-smoke-test-driver "${extra[@]}" "$ws" > "$RUN/code-server-$name.log" 2>&1 &
@@ -231,6 +234,9 @@ crashes=$(find "$RUN"/ud-*/logs -name 'ASL Guard.log' -exec grep -HE 'exited wit
 channels=$(find "$RUN"/ud-*/logs -name 'ASL Guard.log' 2>/dev/null | wc -l)
 if [ -n "$crashes" ]; then log "FAIL: the language server stopped during the run:"; echo "$crashes"; record "no language server crash or restart" 1
 else log "ok: no language server crash or restart in $channels ASL Guard output channel(s)"; record "no server crash" 0; fi
+
+# Activation → first diagnostics (the exthost window and every UI window) into $RESULTS/e2e-metrics.json.
+node "$HERE/lib/startup-metrics.mjs" "$RESULTS" "$RUN" || log "startup metrics could not be recorded"
 
 phase ""
 echo

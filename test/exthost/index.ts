@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NESTED, POLICY, TYPO } from '../server/samples';
+import { STARTUP_TIMINGS_COMMAND, type StartupTimings } from '../../client/src/startup-timing';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,6 +33,25 @@ async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
 
 /** The cases, in order; each gets the folder with the documents. */
 const CASES: [string, (dir: string) => Promise<void>][] = [
+  // First, so that it sees a cold window: nothing of ASL Guard has run before this document opens.
+  ['start-up: the first ASL document gets diagnostics, and activation → first diagnostics is recorded', async (dir) => {
+    const uri = vscode.Uri.file(join(dir, 'startup.asl.json'));
+    await open(uri);
+    await waitFor('the first diagnostics', () => diagnosticsWith(uri, 'ASL003').length > 0);
+    const timings = await waitFor('the start-up timings', async () => {
+      const t = await vscode.commands.executeCommand<StartupTimings | undefined>(STARTUP_TIMINGS_COMMAND);
+      return t?.documents[uri.toString()] !== undefined && t;
+    });
+    const { serverStarting, serverReady, firstDiagnostics } = timings;
+    assert.ok(serverStarting !== undefined && serverReady !== undefined && firstDiagnostics !== undefined, JSON.stringify(timings));
+    assert.ok(serverStarting >= 0 && serverStarting <= serverReady && serverReady <= firstDiagnostics, `in order: ${JSON.stringify(timings)}`);
+    assert.equal(timings.firstDocument, uri.toString(), 'no other document was analysed first');
+    const server = [timings.serverProcess, timings.serverScript, timings.serverLoaded, timings.serverInitialize];
+    assert.ok(server.every((t, i) => t !== undefined && (i === 0 || t >= server[i - 1]!)), `the server's own timeline, in order: ${JSON.stringify(timings)}`);
+    // test/e2e/lib/startup-metrics.mjs picks this line out of the console log and records it.
+    console.log(`e2e-metric startup ${JSON.stringify({ ...timings, vscode: vscode.version, node: process.version })}`);
+    console.log(`  (activation → first diagnostics ${firstDiagnostics} ms; server started at ${serverStarting} ms, ready at ${serverReady} ms)`);
+  }],
   ['an .asl.json with a typo\'d Next gets ASL003 with its docs link; fixing the typo clears it', async (dir) => {
     const uri = vscode.Uri.file(join(dir, 'typo.asl.json'));
     const document = await open(uri);
@@ -144,6 +164,7 @@ const CASES: [string, (dir: string) => Promise<void>][] = [
 /** Entry point called by the test runner inside the extension host; rejects when a case fails. */
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'asl-guard-exthost-'));
+  writeFileSync(join(dir, 'startup.asl.json'), TYPO);
   writeFileSync(join(dir, 'typo.asl.json'), TYPO);
   writeFileSync(join(dir, 'nested.asl.json'), NESTED);
   writeFileSync(join(dir, 'workflow.json'), TYPO);

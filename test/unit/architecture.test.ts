@@ -1,5 +1,5 @@
 // Boundaries from ARCHITECTURE.md: core/ is transport-free, and adapters reach the engine only
-// through its façade.
+// through its façades (core/index, and core/detect for the client's detector).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -47,7 +47,17 @@ test('core/ never reaches into the adapters', () => {
   assert.deepEqual(offenders, []);
 });
 
-test('adapters import the engine only through core/index', () => {
+/** Adapters may import core's two façades: the engine (core/index) and the detector (core/detect). */
+const isCoreInternal = (spec: string) => /\/core\/(?!(?:index|detect)$)./.test(spec);
+
+test('the façade check allows core, core/index and core/detect and nothing else under core (guards the guard)', () => {
+  const allowed = ['../../core', '../../core/index', '../../core/detect', '../../../core', './commands/x'];
+  const refused = ['../../core/parse', '../../core/detect/x', '../../core/detector', '../../core/rules/index', '../../../core/engine/run-rules'];
+  assert.deepEqual(allowed.filter(isCoreInternal), []);
+  assert.deepEqual(refused.filter((s) => !isCoreInternal(s)), []);
+});
+
+test('adapters import the engine only through core/index (the client\'s detector also through core/detect)', () => {
   const offenders: string[] = [];
   for (const folder of ['server/src', 'client/src', 'cli/src']) {
     let files: string[] = [];
@@ -58,7 +68,7 @@ test('adapters import the engine only through core/index', () => {
     }
     for (const file of files) {
       for (const spec of importsOf(readFileSync(file, 'utf8'))) {
-        if (/\/core\/(?!index$)./.test(spec)) offenders.push(`${relative(ROOT, file)} imports ${spec}`);
+        if (isCoreInternal(spec)) offenders.push(`${relative(ROOT, file)} imports ${spec}`);
       }
     }
   }
