@@ -128,3 +128,25 @@ test('pull client: a settings change asks the client to refresh and changes the 
     await client.stop();
   }
 });
+
+test('pull client: a didChangeConfiguration with the same settings changes nothing; only a real change refreshes', async () => {
+  const client = await TestClient.start({ pull: true });
+  let refreshed = 0;
+  client.connection.onRequest('workspace/diagnostic/refresh', () => void refreshed++);
+  try {
+    const uri = 'file:///tmp/pull-same-settings.asl.json';
+    await client.open(uri, TYPO);
+    const first = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { resultId: string };
+    // What VS Code sends when the server registers for configuration changes: the settings it already has.
+    await client.changeSettings(client.settings);
+    await client.changeSettings({ rules: { ASL003: 'warning' } });
+    for (let i = 0; i < 100 && refreshed === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    // Only the real change refreshed: one refresh, and the log says so once.
+    assert.equal(refreshed, 1);
+    assert.equal(client.logs.filter((l) => /Configuration changed/.test(l)).length, 1);
+    const second = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId }) as { resultId: string };
+    assert.notEqual(second.resultId, first.resultId);
+  } finally {
+    await client.stop();
+  }
+});

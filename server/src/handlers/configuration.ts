@@ -41,7 +41,9 @@ export class Configuration implements ConfigSource {
       void this.refresh(undefined, false).finally(this.markReady);
     });
     if (!this.pull) this.markReady();
-    this.connection.onDidChangeConfiguration((p) => void this.refresh((p.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]));
+    // VS Code also sends didChangeConfiguration when the server registers for it: only a real
+    // difference re-validates (a needless refresh would cancel the first diagnostics pull).
+    this.connection.onDidChangeConfiguration((p) => void this.refresh((p.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION], true, false));
     this.connection.onDidChangeWatchedFiles(() => void this.refresh(undefined));
   }
 
@@ -62,7 +64,9 @@ export class Configuration implements ConfigSource {
     return config;
   }
 
-  private async refresh(pushed: unknown, notify = true): Promise<void> {
+  /** @param always false when unchanged settings are no change (a `.asl-guard.json` edit always is one) */
+  private async refresh(pushed: unknown, notify = true, always = true): Promise<void> {
+    const before = JSON.stringify(this.settings ?? null);
     const refresh = ++this.refreshes;
     if (this.pull) {
       const settings: unknown = await this.connection.workspace.getConfiguration(SETTINGS_SECTION).catch((error: Error) => {
@@ -74,6 +78,7 @@ export class Configuration implements ConfigSource {
     } else if (pushed !== undefined) {
       this.settings = pushed;
     }
+    if (!always && notify && JSON.stringify(this.settings ?? null) === before) return;
     this.resolved.clear();
     this.generation++;
     if (!notify) return; // the first configuration is not a change: diagnostics wait for `ready` instead
