@@ -21,7 +21,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 export const SERVERS = {
-  'asl-guard': { command: [join(root, 'dist', 'server.js'), '--stdio'], languageId: 'asl' },
+  // Launched with the V8 flags the VS Code client gives it (protocol/server-exec-argv.json), as users get it.
+  'asl-guard': { command: [...JSON.parse(readFileSync(join(root, 'protocol', 'server-exec-argv.json'), 'utf8')), join(root, 'dist', 'server.js'), '--stdio'], languageId: 'asl' },
   'json-language-server': { command: [require.resolve('vscode-langservers-extracted/bin/vscode-json-language-server'), '--stdio'], languageId: 'json' },
 };
 
