@@ -69,9 +69,9 @@ out('Documents: `bench/generate-definition.mjs` (deterministic, realistic states
 out();
 out('## In process');
 out();
-out('| states | size | jsonc-parser parseTree | ASL Guard cold | cold ÷ parse | ASL Guard warm (one edit) | AWS language service | AWS ÷ ASL Guard cold |');
-out('|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of inProcess) out(`| ${r.states} | ${f(r.bytes / 1024, 0)} KB | ${f(r.parseTree)} | ${f(r.cold)} | ${f(r.cold / r.parseTree, 2)}× | ${f(r.warm, 2)} | ${f(r.aws, 0)} | ${f(r.aws / r.cold, 1)}× |`);
+out('| states | size | jsonc-parser parseTree | ASL Guard cold | cold ÷ parse | warm: edit in a string | warm: edit of a transition | longest slice of a cold job | AWS language service | AWS ÷ ASL Guard cold |');
+out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of inProcess) out(`| ${r.states} | ${f(r.bytes / 1024, 0)} KB | ${f(r.parseTree)} | ${f(r.cold)} | ${f(r.cold / r.parseTree, 2)}× | ${f(r.warm, 2)} | ${f(r.warmStructural)} | ${f(r.longestSlice)} | ${f(r.aws, 0)} | ${f(r.aws / r.cold, 1)}× |`);
 out();
 out('## Over LSP (50 single-character edits into a string in the middle; change → diagnostics for that version, pull)');
 out();

@@ -1,5 +1,5 @@
 // YAML text -> the same syntax tree shape as JSON, through the `yaml` package, with exact offsets.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { OffsetTable, SyntaxNode, type AstNode } from './ast';
 import { MAX_NESTING_DEPTH } from './prescan';
 import { MAX_YAML_NESTING_DEPTH, yamlTooDeepAt } from './prescan-yaml';
@@ -24,7 +24,7 @@ export function parseYaml(text: string): ParsedYaml {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, lineCounter: new LineCounter() });
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   } catch (error) {
     // The yaml package recurses while composing; a stack overflow on absurd nesting is the one
     // failure we expect from it and it leaves no state behind.
