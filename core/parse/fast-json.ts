@@ -122,106 +122,91 @@ class StrictParser {
 
   /** object() with a pause after each property; at the root, `States` is parsed in steps too. */
   *objectInSteps(parent: AstNode | undefined, root: boolean): Generator<void, AstNode> {
-    const text = this.text;
-    const node = new SyntaxNode('object', this.table, this.base + this.pos, -1, parent, undefined, false);
+    const node = this.open('object', parent);
     const children: AstNode[] = [];
-    this.pos++;
-    this.skipSpace();
-    if (text.charCodeAt(this.pos) !== Code.CloseBrace) {
-      for (;;) {
-        this.skipSpace();
-        if (text.charCodeAt(this.pos) !== Code.Quote) throw GIVE_UP;
-        const keyStart = this.pos;
-        const name = this.key();
-        const property = new SyntaxNode('property', this.table, this.base + keyStart, -1, node, undefined, false);
-        const key = new SyntaxNode('string', this.table, this.base + keyStart, this.pos - keyStart, property, name);
-        this.skipSpace();
-        if (text.charCodeAt(this.pos) !== Code.Colon) throw GIVE_UP;
-        property.colonOffset = this.base + this.pos;
-        this.pos++;
-        this.skipSpace();
-        const value = root && name === 'States' && text.charCodeAt(this.pos) === Code.OpenBrace ? yield* this.objectInSteps(property, false) : this.value(property);
-        property.children = [key, value];
-        property.length = value.offset + value.length - property.offset;
-        children.push(property);
+    if (!this.closesAt(Code.CloseBrace)) {
+      do {
+        const { property, key } = this.propertyHead(node);
+        const value = root && key.value === 'States' && this.text.charCodeAt(this.pos) === Code.OpenBrace ? yield* this.objectInSteps(property, false) : this.value(property);
+        children.push(this.propertyEnd(property, key, value));
         yield;
-        this.skipSpace();
-        const c = text.charCodeAt(this.pos++);
-        if (c === Code.Comma) continue;
-        if (c === Code.CloseBrace) break;
-        throw GIVE_UP;
-      }
-    } else {
-      this.pos++;
+      } while (this.separator(Code.CloseBrace));
     }
-    node.children = children.slice();
-    node.length = this.base + this.pos - node.offset;
-    return node;
+    return this.close(node, children.slice());
   }
 
   private object(parent: AstNode | undefined): AstNode {
-    const text = this.text;
-    const node = new SyntaxNode('object', this.table, this.base + this.pos, -1, parent, undefined, false);
+    const node = this.open('object', parent);
+    if (this.closesAt(Code.CloseBrace)) return this.close(node, []);
     const pending = this.pending;
     const first = pending.length;
+    do {
+      const { property, key } = this.propertyHead(node);
+      pending.push(this.propertyEnd(property, key, this.value(property)));
+    } while (this.separator(Code.CloseBrace));
+    return this.close(node, pending.splice(first));
+  }
+
+  private array(parent: AstNode | undefined): AstNode {
+    const node = this.open('array', parent);
+    if (this.closesAt(Code.CloseBracket)) return this.close(node, []);
+    const pending = this.pending;
+    const first = pending.length;
+    do pending.push(this.value(node));
+    while (this.separator(Code.CloseBracket));
+    return this.close(node, pending.splice(first));
+  }
+
+  /** A container node at `pos` (its opening bracket), with `pos` moved past it. */
+  private open(type: 'object' | 'array', parent: AstNode | undefined): SyntaxNode {
+    const node = new SyntaxNode(type, this.table, this.base + this.pos, -1, parent, undefined, false);
     this.pos++;
+    return node;
+  }
+
+  /** True (and `pos` past it) when the container is empty: `close` comes next. */
+  private closesAt(close: Code): boolean {
     this.skipSpace();
-    if (text.charCodeAt(this.pos) === Code.CloseBrace) {
-      this.pos++;
-      node.length = this.base + this.pos - node.offset;
-      node.children = [];
-      return node;
-    }
-    for (;;) {
-      this.skipSpace();
-      if (text.charCodeAt(this.pos) !== Code.Quote) throw GIVE_UP;
-      const keyStart = this.pos;
-      const name = this.key();
-      const property = new SyntaxNode('property', this.table, this.base + keyStart, -1, node, undefined, false);
-      const key = new SyntaxNode('string', this.table, this.base + keyStart, this.pos - keyStart, property, name);
-      this.skipSpace();
-      if (text.charCodeAt(this.pos) !== Code.Colon) throw GIVE_UP;
-      property.colonOffset = this.base + this.pos;
-      this.pos++;
-      const value = this.value(property);
-      property.children = [key, value];
-      property.length = value.offset + value.length - property.offset;
-      pending.push(property);
-      this.skipSpace();
-      const c = text.charCodeAt(this.pos++);
-      if (c === Code.Comma) continue;
-      if (c === Code.CloseBrace) break;
-      throw GIVE_UP;
-    }
-    node.children = pending.splice(first);
+    if (this.text.charCodeAt(this.pos) !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** After an item: true at a comma (another item follows), false at `close`; anything else gives up. */
+  private separator(close: Code): boolean {
+    this.skipSpace();
+    const c = this.text.charCodeAt(this.pos++);
+    if (c === Code.Comma) return true;
+    if (c === close) return false;
+    throw GIVE_UP;
+  }
+
+  private close(node: SyntaxNode, children: AstNode[]): SyntaxNode {
+    node.children = children;
     node.length = this.base + this.pos - node.offset;
     return node;
   }
 
-  private array(parent: AstNode | undefined): AstNode {
-    const text = this.text;
-    const node = new SyntaxNode('array', this.table, this.base + this.pos, -1, parent, undefined, false);
-    const pending = this.pending;
-    const first = pending.length;
+  /** `"key":` at `pos` (after optional space), as a property of `node` and its key node; `pos` ends at the value. */
+  private propertyHead(node: AstNode): { property: SyntaxNode; key: SyntaxNode } {
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) !== Code.Quote) throw GIVE_UP;
+    const keyStart = this.pos;
+    const name = this.key();
+    const property = new SyntaxNode('property', this.table, this.base + keyStart, -1, node, undefined, false);
+    const key = new SyntaxNode('string', this.table, this.base + keyStart, this.pos - keyStart, property, name);
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) !== Code.Colon) throw GIVE_UP;
+    property.colonOffset = this.base + this.pos;
     this.pos++;
     this.skipSpace();
-    if (text.charCodeAt(this.pos) === Code.CloseBracket) {
-      this.pos++;
-      node.length = this.base + this.pos - node.offset;
-      node.children = [];
-      return node;
-    }
-    for (;;) {
-      pending.push(this.value(node));
-      this.skipSpace();
-      const c = text.charCodeAt(this.pos++);
-      if (c === Code.Comma) continue;
-      if (c === Code.CloseBracket) break;
-      throw GIVE_UP;
-    }
-    node.children = pending.splice(first);
-    node.length = this.base + this.pos - node.offset;
-    return node;
+    return { property, key };
+  }
+
+  private propertyEnd(property: SyntaxNode, key: SyntaxNode, value: AstNode): SyntaxNode {
+    property.children = [key, value];
+    property.length = value.offset + value.length - property.offset;
+    return property;
   }
 
   // Keys repeat in every state ("Type", "Next", "Resource"): one string per distinct key.
