@@ -2,7 +2,8 @@
 // policies. Adapters (server, CLI) call only what is exported here.
 import { parseDocumentInSteps, type DocumentFormat, type ParsedDocument } from './parse';
 import { finish } from './parse/steps';
-import { buildModel } from './model/build';
+import { buildModelInSteps } from './model/build';
+import { graphOf } from './model/graph';
 import type { StateMachine } from './model/types';
 import type { Finding } from './findings/types';
 import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from './config/config';
@@ -83,7 +84,10 @@ function asJob(steps: Generator<void, AnalysisResult>): AnalysisJob {
 
 function* analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, AnalysisResult> {
   const parsed = yield* parseDocumentInSteps(text, options.format);
-  const model = buildModel(parsed.root, options.format);
+  const model = yield* buildModelInSteps(parsed.root, options.format);
+  yield;
+  // The state graph is shared by several rules: built here, it is one step of its own.
+  if (model) graphOf(model);
   yield;
   const { findings, cache } = yield* runRulesInSteps({ text, parsed, model }, RULES, options.config ?? DEFAULT_CONFIG);
   return { text, parsed, model, findings, stateFindings: cache };

@@ -79,7 +79,10 @@ export function* runRulesInSteps(input: RuleRunInput, rules: readonly Rule[], co
     const previous = canReuse && !reuse.structureChanged && rule.documentReadsStructureOnly ? reuse.cache.byStructureRule.get(rule) : undefined;
     const start = documentFindings.length;
     if (previous) for (const f of previous) documentFindings.push(unsuppressed(reuse!.relocate(f)));
-    else rule.checkDocument(contexts.get(rule)!);
+    else {
+      const steps = rule.checkDocument(contexts.get(rule)!);
+      if (steps) yield* steps;
+    }
     if (rule.documentReadsStructureOnly) byStructureRule.set(rule, documentFindings.slice(start));
     yield;
   }

@@ -1,17 +1,31 @@
 // Syntax tree -> StateMachine model. Built from whatever parses: missing or mistyped parts are
 // skipped here and reported by the rules, so a half-typed document still has a model.
-import { isArray, isObject, keyOf, propertiesOf, stringOf, valueOf, type AstNode, type ObjectNode } from '../parse/ast';
+import { isArray, isObject, keyOf, propertiesOf, stringOf, valueOf, type AstNode, type ObjectNode, type PropertyNode } from '../parse/ast';
+import { finish } from '../parse/steps';
 import type { DocumentFormat } from '../parse';
 import { parseResource } from './resource';
 import { STATE_TYPES, type QueryLanguage, type Scope, type ScopeKind, type State, type StateMachine, type StateType, type Transition } from './types';
 
+/** Top-level states built between two pauses of buildModelInSteps. */
+const STATES_PER_STEP = 256;
+
 /** Builds the model, or returns undefined when the root is not an object. */
 export function buildModel(root: AstNode | undefined, format: DocumentFormat): StateMachine | undefined {
+  return finish(buildModelInSteps(root, format));
+}
+
+/** The same build in steps: it pauses after every few top-level states (documents far above the 1 MB limit). */
+export function* buildModelInSteps(root: AstNode | undefined, format: DocumentFormat): Generator<void, StateMachine | undefined> {
   if (!isObject(root)) return undefined;
   const queryLanguage: QueryLanguage = stringOf(valueOf(root, 'QueryLanguage')) === 'JSONata' ? 'JSONata' : 'JSONPath';
   const states: State[] = [];
   const scopes: Scope[] = [];
-  const scope = buildScope(root, 'root', undefined, queryLanguage, states, scopes);
+  const scope = newScope(root, 'root', undefined, scopes);
+  let built = 0;
+  for (const prop of propertiesOf(scope.statesNode)) {
+    addToScope(prop, scope, queryLanguage, states, scopes);
+    if (++built % STATES_PER_STEP === 0) yield;
+  }
   return { format, root, queryLanguage, scope, states, scopes, memo: undefined };
 }
 
@@ -27,6 +41,13 @@ export function buildSubtree(name: string, keyNode: AstNode, node: ObjectNode, s
 }
 
 function buildScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): Scope {
+  const scope = newScope(node, kind, owner, scopes);
+  for (const prop of propertiesOf(scope.statesNode)) addToScope(prop, scope, machineLanguage, all, scopes);
+  return scope;
+}
+
+/** A scope without its states yet, listed in `scopes`. */
+function newScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined, scopes: Scope[]): Scope {
   const startAtNode = valueOf(node, 'StartAt');
   const startAtName = stringOf(startAtNode);
   const statesNode = valueOf(node, 'States');
@@ -41,14 +62,16 @@ function buildScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined,
     memo: undefined,
   };
   scopes.push(scope);
-  for (const prop of propertiesOf(scope.statesNode)) {
-    const stateNode = prop.children[1];
-    if (!isObject(stateNode)) continue;
-    const state = addState(keyOf(prop), prop.children[0], stateNode, scope, machineLanguage, all, scopes);
-    scope.states.set(state.name, state);
-    scope.list.push(state);
-  }
   return scope;
+}
+
+/** Adds the state a `States` property holds (nothing when its value is not an object). */
+function addToScope(prop: PropertyNode, scope: Scope, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): void {
+  const stateNode = prop.children[1];
+  if (!isObject(stateNode)) return;
+  const state = addState(keyOf(prop), prop.children[0], stateNode, scope, machineLanguage, all, scopes);
+  scope.states.set(state.name, state);
+  scope.list.push(state);
 }
 
 function addState(name: string, keyNode: AstNode, node: ObjectNode, scope: Scope, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): State {

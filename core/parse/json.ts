@@ -5,7 +5,7 @@ import { parseJsonStrictInSteps } from './fast-json';
 import { finish } from './steps';
 import { OffsetTable } from './ast';
 import type { AstNode } from './ast';
-import { MAX_NESTING_DEPTH, maskPlaceholders, prescanJson } from './prescan';
+import { MAX_NESTING_DEPTH, maskPlaceholders, prescanJsonInSteps } from './prescan';
 import type { SyntaxProblem } from './syntax-problem';
 
 export interface ParsedJson {
@@ -19,7 +19,7 @@ export function parseJson(text: string): ParsedJson {
 
 /** The same parse in steps (a pause between top-level states), for documents far above the 1 MB limit. */
 export function* parseJsonInSteps(text: string): Generator<void, ParsedJson> {
-  const scan = prescanJson(text);
+  const scan = yield* prescanJsonInSteps(text);
   if (scan.tooDeepAt !== undefined) {
     return {
       root: undefined,

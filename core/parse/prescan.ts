@@ -22,12 +22,42 @@ const QUOTE = 34, BACKSLASH = 92, SLASH = 47, STAR = 42, NEWLINE = 10;
 const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91, CLOSE_BRACKET = 93, DOLLAR = 36, PERCENT = 37;
 
 export function prescanJson(text: string, limit = MAX_NESTING_DEPTH): PrescanResult {
-  const placeholders: BarePlaceholder[] = [];
-  let depth = 0;
-  let maxDepth = 0;
-  let tooDeepAt: number | undefined;
+  const state = newScan(limit);
+  scanRange(text, 0, text.length, state);
+  return result(state);
+}
+
+/** Characters scanned between two pauses of prescanJsonInSteps. */
+const CHARS_PER_STEP = 1 << 20;
+
+/** The same pass in steps of about 1 MB (documents far above the 1 MB limit). */
+export function* prescanJsonInSteps(text: string, limit = MAX_NESTING_DEPTH): Generator<void, PrescanResult> {
+  const state = newScan(limit);
+  for (let at = 0; at < text.length; ) {
+    at = scanRange(text, at, Math.min(text.length, at + CHARS_PER_STEP), state);
+    if (at < text.length) yield;
+  }
+  return result(state);
+}
+
+interface ScanState {
+  limit: number;
+  depth: number;
+  maxDepth: number;
+  tooDeepAt: number | undefined;
+  placeholders: BarePlaceholder[];
+}
+
+const newScan = (limit: number): ScanState => ({ limit, depth: 0, maxDepth: 0, tooDeepAt: undefined, placeholders: [] });
+const result = (s: ScanState): PrescanResult => ({ maxDepth: s.maxDepth, tooDeepAt: s.tooDeepAt, placeholders: s.placeholders });
+
+/** Scans from `from` until `to` (a token that starts before `to` is read to its end); returns where it stopped. */
+function scanRange(text: string, from: number, to: number, state: ScanState): number {
+  const { placeholders, limit } = state;
+  let { depth, maxDepth, tooDeepAt } = state;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  let i = from;
+  for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       i++;
@@ -58,10 +88,12 @@ export function prescanJson(text: string, limit = MAX_NESTING_DEPTH): PrescanRes
       i = close < 0 ? n : close + 1;
     }
   }
-  return { maxDepth, tooDeepAt, placeholders };
+  state.depth = depth;
+  state.maxDepth = maxDepth;
+  state.tooDeepAt = tooDeepAt;
+  return i;
 }
 
-/** Index of the `}` closing the `{` at `open`, skipping quoted text; -1 when unclosed on that line run. */
 function matchingBrace(text: string, open: number): number {
   let depth = 0;
   const limit = Math.min(text.length, open + 4096);

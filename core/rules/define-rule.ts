@@ -60,8 +60,11 @@ export interface Rule {
   meta: RuleMeta;
   /** Findings that depend only on one state's subtree (and the shared graph): cacheable per state. */
   checkState?(state: State, ctx: StateRuleContext): void;
-  /** Findings about the document as a whole. */
-  checkDocument?(ctx: RuleContext): void;
+  /**
+   * Findings about the document as a whole. A rule that walks every state may be a generator
+   * that yields now and then: the engine pauses there on documents far above the 1 MB limit.
+   */
+  checkDocument?(ctx: RuleContext): void | Generator<void, void>;
   /**
    * Set when checkDocument reads only the model's structure (names, types, transitions, scopes)
    * and text outside every state: an edit inside a state that keeps the structure then cannot

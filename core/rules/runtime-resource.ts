@@ -8,6 +8,8 @@ import { splitArn } from '../iam/arn';
 import { traceValue } from '../iam/trace';
 
 const MAX = 80;
+/** States checked between two pauses on huge documents. */
+const STATES_PER_STEP = 500;
 const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 
 /** The pattern still names something (`orders-*`, `role/Audit`), not a bare `*:*` or two wildcards around a slash. */
@@ -29,10 +31,11 @@ export default defineRule({
     runtimePrefix: '{{param}} ({{noun}}) is built at run time from {{source}}; the policy can only be limited to "{{pattern}}". Check the value against an allow-list in a Choice state.',
     runtimeIntegration: 'The Resource is computed at run time, so neither the integration nor its permissions are known before the state runs.',
   },
-  checkDocument(ctx) {
+  *checkDocument(ctx) {
     const model = ctx.model;
     if (!model) return;
     for (const state of model.states) {
+      if (state.index % STATES_PER_STEP === STATES_PER_STEP - 1) yield;
       if (state.resource?.kind === 'expression') ctx.report({ messageId: 'runtimeIntegration', node: state.resource.node });
       for (const use of resourceUses(state)) {
         const { param } = use;
