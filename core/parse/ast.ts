@@ -30,6 +30,8 @@ export class OffsetTable {
   lengths = new Int32Array(1024);
   /** -1 when the node has no colon (every node but a property with one). */
   colons = new Int32Array(1024).fill(-1);
+  /** 1 for a value that was a bare placeholder (AstNode.bare): rare, so not a field on every node. */
+  bare = new Uint8Array(1024);
   size = 0;
   /** Entries that belong to nodes no longer in the tree. */
   dead = 0;
@@ -40,7 +42,16 @@ export class OffsetTable {
     this.offsets[id] = offset;
     this.lengths[id] = length;
     this.colons[id] = -1; // the slot may have been used by a parse that was dropped
+    this.bare[id] = 0;
     return id;
+  }
+
+  /** Adds entry `id` of `from` (compaction into a fresh table); returns its id here. */
+  addFrom(from: OffsetTable, id: number): number {
+    const to = this.add(from.offsets[id], from.lengths[id]);
+    this.colons[to] = from.colons[id];
+    this.bare[to] = from.bare[id];
+    return to;
   }
 
   /**
@@ -71,31 +82,52 @@ export class OffsetTable {
     this.offsets = copy(this.offsets);
     this.lengths = copy(this.lengths);
     this.colons = copy(this.colons, -1);
+    const bare = new Uint8Array(size);
+    bare.set(this.bare);
+    this.bare = bare;
   }
 }
 
 /**
  * The one node class both parsers build. Every field is set in the constructor, so V8 sees one
- * object shape; offsets live in the tree's OffsetTable.
+ * object shape; offsets live in the tree's OffsetTable. Node 20 has no pointer compression, so
+ * each field costs 8 bytes on every node: a container's children and a scalar's value share one
+ * slot (a node never has both), and the rare `bare` flag lives in the table.
  */
 export class SyntaxNode implements AstNode {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsonc-parser's own type
-  value: any;
-  children: AstNode[] | undefined;
-  bare: boolean | undefined = undefined;
+  type: NodeType;
+  table: OffsetTable;
+  parent: AstNode | undefined;
   id: number;
-  constructor(
-    public type: NodeType,
-    public table: OffsetTable,
-    offset: number,
-    length: number,
-    public parent: AstNode | undefined,
-    value?: unknown,
-    withChildren = false,
-  ) {
+  private slot: unknown;
+  constructor(type: NodeType, table: OffsetTable, offset: number, length: number, parent: AstNode | undefined, value?: unknown, withChildren = false) {
+    this.type = type;
+    this.table = table;
+    this.parent = parent;
     this.id = table.add(offset, length);
-    this.value = value;
-    this.children = withChildren ? [] : undefined;
+    this.slot = withChildren ? [] : value;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsonc-parser's own type
+  get value(): any {
+    const slot = this.slot;
+    return Array.isArray(slot) ? undefined : slot;
+  }
+  set value(value: unknown) {
+    if (!Array.isArray(this.slot)) this.slot = value;
+  }
+  get children(): AstNode[] | undefined {
+    const slot = this.slot;
+    return Array.isArray(slot) ? slot : undefined;
+  }
+  set children(children: AstNode[] | undefined) {
+    this.slot = children;
+  }
+  get bare(): boolean | undefined {
+    return this.table.bare[this.id] === 1 ? true : undefined;
+  }
+  set bare(bare: boolean | undefined) {
+    this.table.bare[this.id] = bare ? 1 : 0;
   }
 
   get offset(): number {

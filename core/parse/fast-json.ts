@@ -4,6 +4,7 @@
 // not allow (an error, a comment, a trailing comma, unusual whitespace), and the caller then parses
 // with jsonc-parser, whose error recovery and messages stay the reference.
 import { SyntaxNode, type AstNode, type OffsetTable } from './ast';
+import { MAX_NESTING_DEPTH } from './prescan';
 
 class GiveUp {}
 const GIVE_UP = new GiveUp();
@@ -74,6 +75,8 @@ export function* parseJsonStrictInSteps(text: string, table: OffsetTable): Gener
 
 class StrictParser {
   pos = 0;
+  /** Open containers; deeper than MAX_NESTING_DEPTH it gives up, and the pre-scan reports where. */
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly table: OffsetTable,
@@ -159,6 +162,7 @@ class StrictParser {
 
   /** A container node at `pos` (its opening bracket), with `pos` moved past it. */
   private open(type: 'object' | 'array', parent: AstNode | undefined): SyntaxNode {
+    if (++this.depth > MAX_NESTING_DEPTH) throw GIVE_UP;
     const node = new SyntaxNode(type, this.table, this.base + this.pos, -1, parent, undefined, false);
     this.pos++;
     return node;
@@ -182,6 +186,7 @@ class StrictParser {
   }
 
   private close(node: SyntaxNode, children: AstNode[]): SyntaxNode {
+    this.depth--;
     node.children = children;
     node.length = this.base + this.pos - node.offset;
     return node;

@@ -19,6 +19,10 @@ export function parseJson(text: string): ParsedJson {
 
 /** The same parse in steps (a pause between top-level states), for documents far above the 1 MB limit. */
 export function* parseJsonInSteps(text: string): Generator<void, ParsedJson> {
+  // Strict JSON has no bare placeholders, and the strict parser gives up past the nesting limit:
+  // when it succeeds, the pre-scan would find nothing, so it only runs when it gives up.
+  const strict = yield* parseJsonStrictInSteps(text, new OffsetTable());
+  if (strict) return { root: strict, problems: [] };
   const scan = yield* prescanJsonInSteps(text);
   if (scan.tooDeepAt !== undefined) {
     return {
@@ -34,7 +38,8 @@ export function* parseJsonInSteps(text: string): Generator<void, ParsedJson> {
   if (!text.trim()) return { root: undefined, problems: [{ offset: 0, length: 0, message: 'The document is empty.' }] };
   const errors: ParseError[] = [];
   const masked = maskPlaceholders(text, scan.placeholders);
-  const root = (yield* parseJsonStrictInSteps(masked, new OffsetTable())) ?? parseJsonTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
+  const strictMasked = scan.placeholders.length ? yield* parseJsonStrictInSteps(masked, new OffsetTable()) : undefined;
+  const root = strictMasked ?? parseJsonTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
   if (root && scan.placeholders.length) restorePlaceholders(root, text, scan.placeholders);
   const problems = errors.map((e) => ({
     offset: e.offset,

@@ -78,8 +78,7 @@ function compact(root: SyntaxNode): void {
   const fresh = new OffsetTable();
   const visit = (node: AstNode) => {
     const moved = node as SyntaxNode;
-    const id = fresh.add(moved.offset, moved.length);
-    fresh.colons[id] = old.colons[moved.id];
+    const id = fresh.addFrom(old, moved.id);
     moved.id = id;
     moved.table = fresh;
     if (node.children) for (const child of node.children) visit(child);

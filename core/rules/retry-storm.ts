@@ -89,16 +89,15 @@ export default defineRule({
       if (attempts === undefined || interval === undefined || rate === undefined || attempts <= 0) continue;
       const errorList = valueOf(retrier, 'ErrorEquals');
       const names = isArray(errorList) ? errorList.children.map(stringOf).filter((e): e is string => e !== undefined) : [];
-      const errors = names.length ? names.join(', ') : 'errors';
       const total = worstCaseWait(attempts, interval, rate, capNode && cap === undefined ? interval : cap);
-      const data = { errors, attempts, rate, total: formatDuration(total), interval: formatDuration(interval), limit: formatDuration(limit), lastWait: formatDuration(interval * rate ** (attempts - 1)) };
-      const node = valueOf(retrier, 'MaxAttempts') ?? retrier;
       let messageId: string | undefined;
       if (attempts > maxAttempts && rate > 1 && !capNode) messageId = 'uncappedBackoff';
       else if (attempts > maxAttempts && rate <= 1) messageId = 'noBackoff';
       else if (attempts > maxAttempts && names.some((n) => CATCH_ALL.has(n))) messageId = 'catchAll';
       else if (total > limit) messageId = 'longWait';
-      if (messageId) ctx.report({ messageId, data, node });
+      if (!messageId) continue;
+      const data = { errors: names.length ? names.join(', ') : 'errors', attempts, rate, total: formatDuration(total), interval: formatDuration(interval), limit: formatDuration(limit), lastWait: formatDuration(interval * rate ** (attempts - 1)) };
+      ctx.report({ messageId, data, node: valueOf(retrier, 'MaxAttempts') ?? retrier });
     }
   },
 });
