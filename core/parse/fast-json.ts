@@ -129,7 +129,8 @@ class StrictParser {
     const children: AstNode[] = [];
     if (!this.closesAt(Code.CloseBrace)) {
       do {
-        const { property, key } = this.propertyHead(node);
+        const property = this.propertyHead(node);
+        const key = this.lastKey!;
         const value = root && key.value === 'States' && this.text.charCodeAt(this.pos) === Code.OpenBrace ? yield* this.objectInSteps(property, false) : this.value(property);
         children.push(this.propertyEnd(property, key, value));
         yield;
@@ -144,8 +145,8 @@ class StrictParser {
     const pending = this.pending;
     const first = pending.length;
     do {
-      const { property, key } = this.propertyHead(node);
-      pending.push(this.propertyEnd(property, key, this.value(property)));
+      const property = this.propertyHead(node);
+      pending.push(this.propertyEnd(property, this.lastKey!, this.value(property)));
     } while (this.separator(Code.CloseBrace));
     return this.close(node, pending.splice(first));
   }
@@ -192,8 +193,11 @@ class StrictParser {
     return node;
   }
 
-  /** `"key":` at `pos` (after optional space), as a property of `node` and its key node; `pos` ends at the value. */
-  private propertyHead(node: AstNode): { property: SyntaxNode; key: SyntaxNode } {
+  /** The key node propertyHead read last (a field, not a returned pair: one object less per property). */
+  private lastKey: SyntaxNode | undefined;
+
+  /** `"key":` at `pos` (after optional space), as a property of `node` (its key node in lastKey); `pos` ends at the value. */
+  private propertyHead(node: AstNode): SyntaxNode {
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) !== Code.Quote) throw GIVE_UP;
     const keyStart = this.pos;
@@ -205,7 +209,8 @@ class StrictParser {
     property.colonOffset = this.base + this.pos;
     this.pos++;
     this.skipSpace();
-    return { property, key };
+    this.lastKey = key;
+    return property;
   }
 
   private propertyEnd(property: SyntaxNode, key: SyntaxNode, value: AstNode): SyntaxNode {

@@ -88,15 +88,7 @@ function allowOf(ctx: RuleContext): RegExp[] {
 
 /** Reports the first known credential format in the value's literals; true when one was found. */
 function reportFormat(state: State | undefined, ctx: RuleContext, pv: PayloadValue, value: string, dynamic: boolean): boolean {
-  const allow = allowOf(ctx);
-  const texts = literalPieces(value, dynamic).map((p) => p.text);
-  const joined = joinedJsonataLiterals(value);
-  if (joined) texts.push(joined);
-  let match: SecretMatch | undefined;
-  for (const text of texts) {
-    match = findKnownSecrets(text).find((m) => !allow.some((re) => re.test(m.secret)));
-    if (match) break;
-  }
+  const match = firstKnownSecret(value, dynamic, allowOf(ctx));
   if (!match) return false;
   ctx.report({
     messageId: 'knownFormat',
@@ -106,6 +98,21 @@ function reportFormat(state: State | undefined, ctx: RuleContext, pv: PayloadVal
     findingData: findingData(state, pv, value, { detector: 'format', kind: match.pattern.id }),
   });
   return true;
+}
+
+/** The first known credential format among the value's literals that `allow` does not exempt. */
+function firstKnownSecret(value: string, dynamic: boolean, allow: readonly RegExp[]): SecretMatch | undefined {
+  const allowed = (m: SecretMatch) => !allow.some((re) => re.test(m.secret));
+  // A plain literal (nearly every value) is its own only piece: no piece arrays for it.
+  if (!dynamic && !isJsonata(value)) return findKnownSecrets(value).find(allowed);
+  const texts = literalPieces(value, dynamic).map((p) => p.text);
+  const joined = joinedJsonataLiterals(value);
+  if (joined) texts.push(joined);
+  for (const text of texts) {
+    const match = findKnownSecrets(text).find(allowed);
+    if (match) return match;
+  }
+  return undefined;
 }
 
 function reportKey(state: State, ctx: RuleContext, pv: PayloadValue, key: string, kind: keyof typeof KIND_TITLES, literal: string): void {

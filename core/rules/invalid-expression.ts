@@ -166,14 +166,24 @@ function forEachEvaluated(stateNode: AstNode, visit: (key: string | undefined, n
   for (const prop of propertiesOf(stateNode)) {
     const field = keyOf(prop);
     if (NOT_EVALUATED.has(field) || !prop.children[1]) continue;
-    const stack: { key: string | undefined; node: AstNode }[] = [{ key: field, node: prop.children[1] }];
-    while (stack.length) {
-      const { key, node } = stack.pop()!;
+    // Two parallel stacks rather than one of {key, node} pairs: no object per visited node.
+    const keys: (string | undefined)[] = [field];
+    const nodes: AstNode[] = [prop.children[1]];
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      const key = keys.pop();
       visit(key, node, field);
       if (isObject(node)) {
-        for (const p of propertiesOf(node)) if (p.children[1]) stack.push({ key: keyOf(p), node: p.children[1] });
+        for (const p of propertiesOf(node)) {
+          if (!p.children[1]) continue;
+          keys.push(keyOf(p));
+          nodes.push(p.children[1]);
+        }
       } else if (isArray(node)) {
-        for (const child of node.children) stack.push({ key: undefined, node: child });
+        for (const child of node.children) {
+          keys.push(undefined);
+          nodes.push(child);
+        }
       }
     }
   }

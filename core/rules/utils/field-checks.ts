@@ -157,11 +157,32 @@ export function checkValue(node: AstNode, field: string, info: FieldInfo, ctx: F
 
 /** Reports the second and later fields of a group of which only one may be set. */
 export function checkExclusive(obj: AstNode, groups: readonly (readonly string[])[], ctx: FieldContext): void {
+  // Nearly every object sets at most one field of each group: find that out without building a map.
+  const groupOf = groupIndex(groups);
+  let seen = 0; // one bit per group (groups past the 31st share the last bit: at worst a map is built for nothing)
+  let clash = false;
+  for (const prop of propertiesOf(obj)) {
+    const group = groupOf.get(keyOf(prop));
+    if (group === undefined) continue;
+    const bit = 1 << Math.min(group, 30);
+    if (seen & bit) clash = true;
+    seen |= bit;
+  }
+  if (!clash) return;
   const present = new Map(propertiesOf(obj).map((p) => [keyOf(p), p] as const));
   for (const group of groups) {
     const set = group.filter((f) => present.has(f));
     for (const field of set.slice(1)) ctx.emit(keyProblem(present.get(field)!, 'exclusive', { field, other: set[0] }));
   }
+}
+
+const groupIndexes = new WeakMap<readonly (readonly string[])[], ReadonlyMap<string, number>>();
+
+/** Field name -> index of its group, built once per table of groups. */
+function groupIndex(groups: readonly (readonly string[])[]): ReadonlyMap<string, number> {
+  let index = groupIndexes.get(groups);
+  if (!index) groupIndexes.set(groups, (index = new Map(groups.flatMap((group, i) => group.map((field) => [field, i] as const)))));
+  return index;
 }
 
 /** Human text for a list of field names: `"A", "B" or "C"`. */
