@@ -104,7 +104,10 @@ function reportFormat(state: State | undefined, ctx: RuleContext, pv: PayloadVal
 function firstKnownSecret(value: string, dynamic: boolean, allow: readonly RegExp[]): SecretMatch | undefined {
   const allowed = (m: SecretMatch) => !allow.some((re) => re.test(m.secret));
   // A plain literal (nearly every value) is its own only piece: no piece arrays for it.
-  if (!dynamic && !isJsonata(value)) return findKnownSecrets(value).find(allowed);
+  if (!dynamic && !isJsonata(value)) {
+    const found = findKnownSecrets(value);
+    return found.length ? found.find(allowed) : undefined;
+  }
   const texts = literalPieces(value, dynamic).map((p) => p.text);
   const joined = joinedJsonataLiterals(value);
   if (joined) texts.push(joined);
