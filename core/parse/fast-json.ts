@@ -226,8 +226,9 @@ class StrictParser {
     const name = this.string();
     const known = this.keys.get(name);
     if (known !== undefined) return known;
-    this.keys.set(name, name);
-    return name;
+    const interned = internalized(name);
+    this.keys.set(name, interned);
+    return interned;
   }
 
   /** Reads a string token at `pos` (a quote) and returns its value; `pos` ends after it. */
@@ -291,6 +292,14 @@ class StrictParser {
     this.pos = start + word.length;
     return new SyntaxNode(type, this.table, this.base + start, word.length, parent, value);
   }
+}
+
+/**
+ * The same string as V8 stores property names: rules compare keys with literals (`=== 'Next'`)
+ * all the time, and two internalized strings that differ are told apart without reading them.
+ */
+function internalized(name: string): string {
+  return Object.keys({ [name]: 0 })[0] ?? name;
 }
 
 function isDigit(c: number): boolean {
