@@ -7,6 +7,7 @@ import type { DocumentFormat, ParsedDocument } from '../parse';
 import { spliceObject, type TextChange } from '../parse/splice';
 import { buildModel } from '../model/build';
 import { refreshState } from '../model/refresh';
+import { partChanged, type StatePart } from '../model/derived';
 import type { State, StateMachine } from '../model/types';
 import type { AstNode, ObjectNode } from '../parse/ast';
 import type { Finding } from '../findings/types';
@@ -47,16 +48,17 @@ export function* analyzeIncrementally(previous: Previous, newText: string, chang
   if (!replacement) return yield* fallback();
   const oldModel = previous.model;
   const oldFindings = previous.stateFindings.byState;
-  const changed = refreshState(oldModel, target, replacement as ObjectNode);
+  const refreshed = refreshState(oldModel, target, replacement as ObjectNode);
   const oldEnd = change.offset + change.length;
   const delta = change.text.length - change.length;
   const move = (finding: Finding) => relocate(finding, oldEnd, delta);
   let model: StateMachine;
   let reuse: Reuse;
-  if (changed) {
-    const edited = new Set(changed);
+  if (refreshed) {
+    const edited = new Set(refreshed.touched);
+    const changedPart = (part: StatePart) => partChanged(part, refreshed.before, refreshed.touched);
     model = oldModel;
-    reuse = { cache: previous.stateFindings, structureChanged: false, previousOf: (s) => (edited.has(s) ? undefined : oldFindings[s.index]), relocate: move };
+    reuse = { cache: previous.stateFindings, structureChanged: false, previousOf: (s) => (edited.has(s) ? undefined : oldFindings[s.index]), relocate: move, changedPart };
   } else {
     // A structural change (a name, a transition, a type): a new model. States whose subtree is
     // the same node as before keep the findings of rules that read only their own subtree.

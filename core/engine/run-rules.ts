@@ -4,6 +4,7 @@
 import { pointerOf, type AstNode } from '../parse/ast';
 import type { ParsedDocument } from '../parse';
 import type { State, StateMachine } from '../model/types';
+import type { StatePart } from '../model/derived';
 import type { Finding } from '../findings/types';
 import { optionsFor, type ResolvedConfig } from '../config/config';
 import { formatMessage, type Report, type Rule, type RuleContext } from '../rules/define-rule';
@@ -39,6 +40,8 @@ export interface Reuse {
   structureChanged: boolean;
   /** Moves a previous finding to its place in the new text. */
   relocate(finding: Finding): Finding;
+  /** After an in-place edit: whether the edit changed this part of some state. */
+  changedPart?(part: StatePart): boolean;
 }
 
 const NONE: readonly Finding[] = [];
@@ -89,21 +92,22 @@ export function* runRulesInSteps(input: RuleRunInput, rules: readonly Rule[], co
 
   const model = input.model;
   const stateRules = active.filter((rule) => rule.checkState);
-  const structureRules = stateRules.filter((rule) => rule.stateReadsStructure);
-  const structureRuleIds = new Set(structureRules.map((rule) => rule.meta.code));
+  // Rules that re-run on every state, even where the state's own findings could be reused.
+  const everywhere = canReuse ? stateRules.filter((rule) => mustRerunEverywhere(rule, reuse)) : [];
+  const everywhereIds = new Set(everywhere.map((rule) => rule.meta.code));
   if (model) {
     const states = model.states;
     for (let i = 0; i < states.length; i++) {
       const state = states[i];
       const previous = canReuse ? reuse.previousOf(state) : undefined;
-      if (previous && !reuse!.structureChanged) {
+      if (previous && !everywhere.length) {
         byState.push(previous.length ? previous.map((f) => reuse!.relocate(f)) : previous);
         continue;
       }
       sink = [];
       if (previous) {
-        for (const f of previous) if (!structureRuleIds.has(f.ruleId)) sink.push(reuse!.relocate(f));
-        for (const rule of structureRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
+        for (const f of previous) if (!everywhereIds.has(f.ruleId)) sink.push(reuse!.relocate(f));
+        for (const rule of everywhere) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
       } else {
         for (const rule of stateRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
       }
@@ -116,6 +120,12 @@ export function* runRulesInSteps(input: RuleRunInput, rules: readonly Rule[], co
   applySuppressions(model, findings);
   findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
   return { findings, cache: { config, byState, byStructureRule } };
+}
+
+/** A structural edit re-runs the rules that read structure or other states; an in-place one, those that read an edited state. */
+function mustRerunEverywhere(rule: Rule, reuse: Reuse): boolean {
+  if (reuse.structureChanged) return !!(rule.stateReadsStructure || rule.stateReadsStates);
+  return !!rule.stateReadsStates && (!reuse.changedPart || reuse.changedPart(rule.stateReadsStates));
 }
 
 /** A copy without a previous run's suppression mark (suppressions are re-applied every run). */

@@ -1,10 +1,11 @@
 // One step of data flow for values that name a resource: when a Task reads `$.result.Credentials`
 // or `$roleArn`, find the Pass state (same scope) or the Assign that wrote it, so a role ARN built
 // from a fixed role name two states earlier is still seen as one.
-import { propertiesOf, keyOf, stringOf, valueOf } from '../parse/ast';
+import { propertiesOf, keyOf, stringOf, valueOf, type AstNode } from '../parse/ast';
+import { contentKey } from '../parse/content-key';
 import { walkScalars } from '../model/payload';
 import { baseKey } from '../model/values';
-import { derived } from '../model/derived';
+import { derived, derivedFromStates } from '../model/derived';
 import type { Scope, State, StateMachine } from '../model/types';
 import { classifyValue, patternOf, type ResourceValue } from './resource-value';
 import { splitArn } from './arn';
@@ -26,7 +27,29 @@ interface Written {
 
 // Built once per scope (until an edit refreshes it): every lookup after the first is a map read.
 function passIndexOf(scope: Scope): Map<string, Written[]> {
-  return derived(scope, 'passIndex', () => buildPassIndex(scope));
+  return derivedFromStates(scope, 'passIndex', passPart, () => buildPassIndex(scope));
+}
+
+/** What passWrites reads of a Pass state (undefined for other states). */
+function passPart(state: State): string | undefined {
+  if (state.type !== 'Pass') return undefined;
+  return ['ResultPath', 'Parameters', 'Result'].map((field) => contentKey(valueOf(state.node, field))).join('\u0000');
+}
+
+/** What assignIndexOf reads of a state: its Assign blocks (undefined when it has none). */
+function assignPart(state: State): string | undefined {
+  const blocks = assignBlocks(state);
+  return blocks.length ? blocks.map(contentKey).join('\u0000') : undefined;
+}
+
+/**
+ * The part of a state that traceValue reads when it traces another state's value: a Pass
+ * state's writes and the state's Assign blocks. Rules that trace declare it (stateReadsStates).
+ */
+export function traceSourcePart(state: State): string | undefined {
+  const pass = passPart(state);
+  const assign = assignPart(state);
+  return pass === undefined && assign === undefined ? undefined : `${pass ?? ''}\u0001${assign ?? ''}`;
 }
 
 function buildPassIndex(scope: Scope): Map<string, Written[]> {
@@ -65,14 +88,20 @@ function assignWriters(model: StateMachine, name: string): ResourceValue[] {
 }
 
 function assignIndexOf(model: StateMachine): Map<string, ResourceValue[]> {
-  return derived(model, 'assignIndex', () => buildAssignIndex(model));
+  return derivedFromStates(model, 'assignIndex', assignPart, () => buildAssignIndex(model));
+}
+
+/** A state's Assign objects: its own, its Choice rules' and its catchers'. */
+function assignBlocks(state: State): AstNode[] {
+  const node = state.node;
+  const blocks = [valueOf(node, 'Assign'), ...(valueOf(node, 'Choices')?.children ?? []).map((c) => valueOf(c, 'Assign')), ...(valueOf(node, 'Catch')?.children ?? []).map((c) => valueOf(c, 'Assign'))];
+  return blocks.filter((block): block is AstNode => block !== undefined);
 }
 
 function buildAssignIndex(model: StateMachine): Map<string, ResourceValue[]> {
   const index = new Map<string, ResourceValue[]>();
   for (const s of model.states) {
-    const blocks = [valueOf(s.node, 'Assign'), ...(valueOf(s.node, 'Choices')?.children ?? []).map((c) => valueOf(c, 'Assign')), ...(valueOf(s.node, 'Catch')?.children ?? []).map((c) => valueOf(c, 'Assign'))];
-    for (const block of blocks) {
+    for (const block of assignBlocks(s)) {
       for (const prop of propertiesOf(block)) {
         if (!prop.children[1]) continue;
         const name = baseKey(keyOf(prop));

@@ -4,20 +4,34 @@
 // cached result of the other states stay valid. Otherwise the caller rebuilds the whole model.
 import type { ObjectNode } from '../parse/ast';
 import { buildSubtree } from './build';
-import { forgetDerived } from './derived';
+import { forgetChangedFacts, forgetDerived } from './derived';
 import type { Scope, State, StateMachine } from './types';
+
+/** The states whose content an in-place refresh changed, and copies of them as they were. */
+export interface Refreshed {
+  /** The edited state, the states nested in it and the states that contain it. */
+  touched: State[];
+  /** Shallow copies of `touched` taken before the refresh (their old nodes). */
+  before: State[];
+}
 
 /**
  * Points `state` (and everything nested in it) at `node`, its re-parsed replacement. Returns the
- * states whose content changed (the state, its nested states and the states that contain it), or
- * undefined when the structure changed and nothing was touched.
+ * states whose content changed, or undefined when the structure changed and nothing was touched.
  */
-export function refreshState(model: StateMachine, state: State, node: ObjectNode): State[] | undefined {
+export function refreshState(model: StateMachine, state: State, node: ObjectNode): Refreshed | undefined {
   const fresh = buildSubtree(state.name, state.keyNode, node, state.scope, model.queryLanguage);
   const old = subtreeOf(state);
   if (fresh.states.length !== old.states.length || fresh.scopes.length !== old.scopes.length) return undefined;
   for (let i = 0; i < old.states.length; i++) if (stateShape(old.states[i]) !== stateShape(fresh.states[i])) return undefined;
   for (let i = 0; i < old.scopes.length; i++) if (scopeShape(old.scopes[i]) !== scopeShape(fresh.scopes[i])) return undefined;
+
+  // The edited subtree and the states that contain it, whose content changes with it.
+  const owners: State[] = [];
+  for (let owner = state.scope.owner; owner; owner = owner.scope.owner) owners.push(owner);
+  const touched = [...old.states, ...owners];
+  // Copies as they were: facts that read part of these states compare it with the new content.
+  const before = touched.map((s) => ({ ...s }));
 
   for (let i = 0; i < old.scopes.length; i++) {
     const [target, source] = [old.scopes[i], fresh.scopes[i]];
@@ -34,15 +48,11 @@ export function refreshState(model: StateMachine, state: State, node: ObjectNode
     target.resource = source.resource;
     forgetDerived(target);
   }
-  const changed = [...old.states];
-  for (let owner = state.scope.owner; owner; owner = owner.scope.owner) {
-    forgetDerived(owner);
-    forgetDerived(owner.scope);
-    changed.push(owner);
-  }
-  forgetDerived(state.scope);
-  forgetDerived(model);
-  return changed;
+  for (const owner of owners) forgetDerived(owner);
+  forgetChangedFacts(state.scope, before, touched);
+  for (const owner of owners) forgetChangedFacts(owner.scope, before, touched);
+  forgetChangedFacts(model, before, touched);
+  return { touched, before };
 }
 
 /** A state and every state and scope nested in it, in the order buildModel lists them. */

@@ -3,6 +3,7 @@ import type { AstNode, OffsetRange } from '../parse/ast';
 import type { ParsedDocument } from '../parse';
 import type { Finding, FindingTag, Fix, Severity } from '../findings/types';
 import type { State, StateMachine } from '../model/types';
+import type { StatePart } from '../model/derived';
 
 export type RuleCategory = 'security' | 'correctness' | 'best-practice';
 
@@ -77,6 +78,12 @@ export interface Rule {
    * state; other state rules re-run only for states whose subtree changed.
    */
   stateReadsStructure?: boolean;
+  /**
+   * Set when checkState also reads part of other states (IAM002 traces a value back to the Pass
+   * state or Assign block that wrote it): that part, as a key that changes exactly when the part
+   * does. After an edit that changes it in some state, the rule re-runs for every state.
+   */
+  stateReadsStates?: StatePart;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/asl-guard/asl-guard/blob/main/docs/rules/';
@@ -92,17 +99,19 @@ type RuleDefinition = Omit<RuleMeta, 'docsUrl' | 'options'> & {
    * state; other state rules re-run only for states whose subtree changed.
    */
   stateReadsStructure?: boolean;
+  stateReadsStates?: Rule['stateReadsStates'];
 };
 
 /** Declares a rule; fills in the docs URL from the code. */
 export function defineRule(definition: RuleDefinition): Rule {
-  const { checkState, checkDocument, documentReadsStructureOnly, stateReadsStructure, options, ...meta } = definition;
+  const { checkState, checkDocument, documentReadsStructureOnly, stateReadsStructure, stateReadsStates, options, ...meta } = definition;
   return {
     meta: { ...meta, options: options ?? {}, docsUrl: `${DOCS_BASE_URL}${meta.code}.md` },
     checkState,
     checkDocument,
     documentReadsStructureOnly,
     stateReadsStructure,
+    stateReadsStates,
   };
 }
 

@@ -1,15 +1,14 @@
 // IAM002: the resource a task calls is chosen from state data at run time (a `.$` path, an
-// intrinsic or a JSONata expression), so the policy cannot name it. A document rule: a variable
-// or a Pass result that only holds a constant (`outBucket: ${OutputBucket}`) is traced and not reported.
+// intrinsic or a JSONata expression), so the policy cannot name it. A variable or a Pass result
+// that only holds a constant (`outBucket: ${OutputBucket}`) is traced and not reported, so the
+// rule declares that it reads Pass states and Assign blocks (stateReadsStates).
 import { defineRule } from './define-rule';
 import { paramLabel, resourceUses } from '../iam/params';
 import { isInputControlled, patternOf } from '../iam/resource-value';
 import { splitArn } from '../iam/arn';
-import { traceValue } from '../iam/trace';
+import { traceSourcePart, traceValue } from '../iam/trace';
 
 const MAX = 80;
-/** States checked between two pauses on huge documents. */
-const STATES_PER_STEP = 500;
 const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 
 /** The pattern still names something (`orders-*`, `role/Audit`), not a bare `*:*` or two wildcards around a slash. */
@@ -31,23 +30,19 @@ export default defineRule({
     runtimePrefix: '{{param}} ({{noun}}) is built at run time from {{source}}; the policy can only be limited to "{{pattern}}". Check the value against an allow-list in a Choice state.',
     runtimeIntegration: 'The Resource is computed at run time, so neither the integration nor its permissions are known before the state runs.',
   },
-  *checkDocument(ctx) {
-    const model = ctx.model;
-    if (!model) return;
-    for (const state of model.states) {
-      if (state.index % STATES_PER_STEP === STATES_PER_STEP - 1) yield;
-      if (state.resource?.kind === 'expression') ctx.report({ messageId: 'runtimeIntegration', node: state.resource.node });
-      for (const use of resourceUses(state)) {
-        const { param } = use;
-        if (param.notReported || !isInputControlled(use.value)) continue;
-        const origin = traceValue(model, state, use.value).find(isInputControlled);
-        if (!origin) continue; // every writer is a constant
-        const pattern = patternOf(origin);
-        if (param.reportIf && !param.reportIf(pattern)) continue;
-        const prefixed = namesSomething(pattern);
-        const data = { param: paramLabel(use), noun: param.noun, source: clip(origin.source ?? 'state data'), pattern: clip(pattern) };
-        ctx.report({ messageId: prefixed ? 'runtimePrefix' : 'runtime', data, node: use.value.node, severity: prefixed ? 'info' : undefined, findingData: { param: data.param, pattern } });
-      }
+  checkState(state, ctx) {
+    if (state.resource?.kind === 'expression') ctx.report({ messageId: 'runtimeIntegration', node: state.resource.node });
+    for (const use of resourceUses(state)) {
+      const { param } = use;
+      if (param.notReported || !isInputControlled(use.value)) continue;
+      const origin = traceValue(ctx.model, state, use.value).find(isInputControlled);
+      if (!origin) continue; // every writer is a constant
+      const pattern = patternOf(origin);
+      if (param.reportIf && !param.reportIf(pattern)) continue;
+      const prefixed = namesSomething(pattern);
+      const data = { param: paramLabel(use), noun: param.noun, source: clip(origin.source ?? 'state data'), pattern: clip(pattern) };
+      ctx.report({ messageId: prefixed ? 'runtimePrefix' : 'runtime', data, node: use.value.node, severity: prefixed ? 'info' : undefined, findingData: { param: data.param, pattern } });
     }
   },
+  stateReadsStates: traceSourcePart,
 });

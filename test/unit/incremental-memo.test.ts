@@ -93,3 +93,66 @@ test('a field typed into a branch (outside any nested state) is reported after a
   assert.ok(!codes(before).includes('ASL006'));
   assert.ok(codes(after).includes('ASL006'));
 });
+
+const noAssignThenPut = assignThenPut.replace('"Assign": {\n        "bucket": "reports-bucket"\n      },', '"Comment": "pick",');
+
+test('IAM002 follows an Assign typed into a state that had none, and its removal', () => {
+  assert.notEqual(noAssignThenPut, assignThenPut, 'fixture replacement did not apply');
+  const added = edit(noAssignThenPut, '"Comment": "pick",', '"Assign": { "bucket": "reports-bucket" },');
+  assert.ok(codes(added.before).includes('IAM002'));
+  assert.ok(!codes(added.after).includes('IAM002'));
+  const removed = edit(assignThenPut, '"Assign": {\n        "bucket": "reports-bucket"\n      },', '"Comment": "pick",');
+  assert.ok(!codes(removed.before).includes('IAM002'));
+  assert.ok(codes(removed.after).includes('IAM002'));
+});
+
+test('an edit of a Task keeps its scope\'s Pass index and the Assign index; an edit of a Pass state rebuilds only the Pass index', () => {
+  const text = JSON.stringify({
+    StartAt: 'Pick',
+    States: {
+      Pick: { Type: 'Pass', Parameters: { bucket: 'reports-bucket' }, ResultPath: '$.target', Next: 'Put' },
+      Put: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:putObject', Parameters: { 'Bucket.$': '$.target.bucket', Key: 'kk', Body: 'b' }, Next: 'Archive' },
+      Archive: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:s3:putObject', Parameters: { 'Bucket.$': '$archive', Key: 'k', Body: 'b' }, Assign: { archive: 'archive-bucket' }, End: true },
+    },
+  }, null, 2);
+  const previous = analyze(text, { format: 'json' });
+  const model = previous.model!;
+  const passIndex = () => model.scope.memo?.get('passIndex');
+  const assignIndex = () => model.memo?.get('assignIndex');
+  assert.ok(passIndex() && assignIndex(), 'IAM002 should have built both indexes');
+  const [pass, assign] = [passIndex(), assignIndex()];
+  const at = text.indexOf('"kk"') + 2;
+  const typed = text.slice(0, at) + 'x' + text.slice(at);
+  const afterTask = analyzeChange(previous, typed, [{ offset: at, length: 0, text: 'x' }], { format: 'json' });
+  assert.equal(afterTask.model, model);
+  assert.equal(passIndex(), pass, 'an edit of the Task must not rebuild the Pass index');
+  assert.equal(assignIndex(), assign, 'an edit of a state without Assign must not rebuild the Assign index');
+  const inPass = typed.indexOf('reports-bucket') + 1;
+  const typedInPass = typed.slice(0, inPass) + 'y' + typed.slice(inPass);
+  const afterPass = analyzeChange(afterTask, typedInPass, [{ offset: inPass, length: 0, text: 'y' }], { format: 'json' });
+  assert.equal(afterPass.model, model);
+  assert.notEqual(passIndex(), pass, 'an edit of what a Pass state writes must rebuild its scope\'s Pass index');
+  assert.equal(assignIndex(), assign);
+  assert.deepEqual(afterPass.findings, analyze(typedInPass, { format: 'json' }).findings);
+  const rebuilt = passIndex();
+  const ofPick = typedInPass.indexOf('"ResultPath"');
+  const withComment = typedInPass.slice(0, ofPick) + '"Comment": "c", ' + typedInPass.slice(ofPick);
+  const afterComment = analyzeChange(afterPass, withComment, [{ offset: ofPick, length: 0, text: '"Comment": "c", ' }], { format: 'json' });
+  assert.equal(afterComment.model, model);
+  assert.equal(passIndex(), rebuilt, 'a Comment typed into a Pass state changes nothing it writes');
+  assert.deepEqual(afterComment.findings, analyze(withComment, { format: 'json' }).findings);
+});
+
+const passThenAssume = JSON.stringify({
+  StartAt: 'Pick',
+  States: {
+    Pick: { Type: 'Pass', Parameters: { role: 'arn:aws:iam::123456789012:role/Audit' }, ResultPath: '$.target', Next: 'Call' },
+    Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Credentials: { 'RoleArn.$': '$.target.role' }, Parameters: { FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:f' }, End: true },
+  },
+}, null, 2);
+
+test('IAM004 follows an edit of the Pass state that writes the role ARN', () => {
+  const { before, after } = edit(passThenAssume, '"role": "arn:aws:iam::123456789012:role/Audit"', '"role.$": "$.input.role"');
+  assert.ok(!codes(before).includes('IAM004'));
+  assert.ok(codes(after).includes('IAM004'));
+});
