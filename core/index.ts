@@ -12,6 +12,7 @@ import { analyzeIncrementally } from './engine/incremental';
 import type { TextChange } from './parse/splice';
 import { RULES } from './rules';
 import type { RuleMeta } from './rules/define-rule';
+import type { PieceText } from './text/piece-text';
 
 export interface AnalyzeOptions {
   format: DocumentFormat;
@@ -19,7 +20,7 @@ export interface AnalyzeOptions {
 }
 
 export interface AnalysisResult {
-  /** The analysed text. */
+  /** The analysed text (after an incremental analysis of a PieceText, built when first read). */
   text: string;
   parsed: ParsedDocument;
   model: StateMachine | undefined;
@@ -40,11 +41,12 @@ export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
 
 /**
  * Analyses `newText`, the result of applying `changes` (in order, each against the text before
- * it) to `previous.text`. Re-parses and re-checks only the state an edit falls in when it can, and
- * gives exactly the findings `analyze(newText)` would. CONSUMES `previous`: its syntax tree and
+ * it) to `previous.text`. A PieceText lets an edit inside one state be analysed without ever
+ * building a string of the whole document. Re-parses and re-checks only the state an edit falls
+ * in when it can, and gives exactly the findings `analyze(newText)` would. CONSUMES `previous`: its syntax tree and
  * model are updated in place and must not be used afterwards.
  */
-export function analyzeChange(previous: AnalysisResult, newText: string, changes: readonly TextChange[], options: AnalyzeOptions): AnalysisResult {
+export function analyzeChange(previous: AnalysisResult, newText: string | PieceText, changes: readonly TextChange[], options: AnalyzeOptions): AnalysisResult {
   return finish(changeInSteps(previous, newText, changes, options));
 }
 
@@ -64,7 +66,7 @@ export function startAnalysis(text: string, options: AnalyzeOptions): AnalysisJo
 }
 
 /** `analyzeChange` as a job; it consumes `previous` as soon as it starts, even if it is dropped. */
-export function startAnalysisOfChange(previous: AnalysisResult, newText: string, changes: readonly TextChange[], options: AnalyzeOptions): AnalysisJob {
+export function startAnalysisOfChange(previous: AnalysisResult, newText: string | PieceText, changes: readonly TextChange[], options: AnalyzeOptions): AnalysisJob {
   return asJob(changeInSteps(previous, newText, changes, options));
 }
 
@@ -93,7 +95,7 @@ function* analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void,
   return { text, parsed, model, findings, stateFindings: cache };
 }
 
-function changeInSteps(previous: AnalysisResult, newText: string, changes: readonly TextChange[], options: AnalyzeOptions): Generator<void, AnalysisResult> {
+function changeInSteps(previous: AnalysisResult, newText: string | PieceText, changes: readonly TextChange[], options: AnalyzeOptions): Generator<void, AnalysisResult> {
   return analyzeIncrementally(previous, newText, changes, { ...options, rules: RULES, full: analyzeInSteps });
 }
 
@@ -111,6 +113,8 @@ export { looksLikeStateMachine } from './detect';
 export { formatForPath, type DocumentFormat } from './parse';
 export type { TextChange } from './parse/splice';
 export { LineIndex, type Position, type LineRange } from './text/line-index';
+export { PieceText, type TextSource } from './text/piece-text';
+export { LineStarts, type CharSource } from './text/line-starts';
 export type { Finding, Fix, Severity, TextEdit, FindingTag } from './findings/types';
 export { atLeast, SEVERITIES } from './findings/types';
 export type { RuleMeta, RuleCategory } from './rules/define-rule';

@@ -10,9 +10,10 @@ import { optionsFor, type ResolvedConfig } from '../config/config';
 import { formatMessage, type Report, type Rule, type RuleContext } from '../rules/define-rule';
 import { applySuppressions } from './suppression';
 import { finish } from '../parse/steps';
+import type { TextSource } from '../text/piece-text';
 
 export interface RuleRunInput {
-  text: string;
+  text: TextSource;
   parsed: ParsedDocument;
   model: StateMachine | undefined;
 }

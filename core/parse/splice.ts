@@ -7,6 +7,7 @@ import { parseJsonStrict } from './fast-json';
 import { OffsetTable, SyntaxNode, type AstNode } from './ast';
 import { maskPlaceholders, prescanJson } from './prescan';
 import { detachedCopy } from './detached-copy';
+import type { PieceText } from '../text/piece-text';
 
 /** One replacement in the previous text: `length` code units at `offset` become `text`. */
 export interface TextChange {
@@ -20,7 +21,7 @@ export interface TextChange {
  * braces) from `newText` and splices it in place. Mutates `root`; returns the new node, or
  * undefined when the new text of that span is not one well-formed object (then re-parse fully).
  */
-export function spliceObject(root: AstNode, target: AstNode, newText: string, change: TextChange): AstNode | undefined {
+export function spliceObject(root: AstNode, target: AstNode, newText: string | PieceText, change: TextChange): AstNode | undefined {
   if (!(root instanceof SyntaxNode)) return undefined;
   const table = root.table;
   const delta = change.text.length - change.length;
@@ -28,7 +29,8 @@ export function spliceObject(root: AstNode, target: AstNode, newText: string, ch
   if (!(change.offset > target.offset && change.offset + change.length < oldEnd)) return undefined;
   const start = target.offset;
   // A copy, not a slice: values parsed from a slice would keep this whole version of the text alive.
-  const fragment = detachedCopy(newText, start, start + target.length + delta);
+  const end = start + target.length + delta;
+  const fragment = typeof newText === 'string' ? detachedCopy(newText, start, end) : newText.copy(start, end);
   const scan = prescanJson(fragment);
   if (scan.tooDeepAt !== undefined) return undefined;
   const holder = target.parent;

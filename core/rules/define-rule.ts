@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../parse';
 import type { Finding, FindingTag, Fix, Severity } from '../findings/types';
 import type { State, StateMachine } from '../model/types';
 import type { StatePart } from '../model/derived';
+import type { TextSource } from '../text/piece-text';
 
 export type RuleCategory = 'security' | 'correctness' | 'best-practice';
 
@@ -43,7 +44,8 @@ export interface Report {
 }
 
 export interface RuleContext {
-  text: string;
+  /** The document's text; after an edit, read through pieces (no string of the whole document). */
+  text: TextSource;
   parsed: ParsedDocument;
   /** Undefined when the root is not an object. */
   model: StateMachine | undefined;

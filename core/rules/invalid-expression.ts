@@ -1,7 +1,7 @@
 // ASL007: paths (`.$` values, InputPath, ResultPath, `*Path` fields, Choice Variable), intrinsic
 // function calls and JSONata `{% %}` expressions that Step Functions cannot evaluate. Each
 // finding underlines the exact characters inside the string.
-import { isArray, isObject, keyOf, propertiesOf, valueOf, type AstNode } from '../parse/ast';
+import { isArray, isObject, keyOf, propertiesOf, valueOf, type AstNode, type OffsetRange } from '../parse/ast';
 import { rangeInValue } from '../parse/string-offsets';
 import { hasPlaceholder, isDynamicKey, isJsonata, jsonataBody } from '../model/values';
 import { CHOICE_COMBINATORS, COMPARISON_OPERATORS, STATE_FIELDS, type ValueKind } from '../model/fields';
@@ -107,7 +107,7 @@ function checkPathField(field: string, node: AstNode, kind: ValueKind | 'path-or
 }
 
 function reportProblem(problem: ExpressionProblem, messageId: string, field: string, node: AstNode, ctx: StateRuleContext): void {
-  const range = rangeInValue(ctx.text, node, problem.start, problem.end);
+  const range = rangeInNode(ctx, node, problem.start, problem.end);
   if (problem.unknownFunction) {
     // Compare the part after "States." so a short name is not "close" to every other one.
     const names = Object.keys(INTRINSIC_FUNCTIONS).map((n) => n.slice('States.'.length));
@@ -136,15 +136,22 @@ function checkJsonataState(stateNode: AstNode, ctx: StateRuleContext): void {
     if (parsed.error) {
       const { start, end } = errorSpan(body.body, parsed.error);
       const detail = parsed.error.message.replace(/\s+/g, ' ');
-      ctx.report({ messageId: 'invalidJsonata', node, range: rangeInValue(ctx.text, node, body.start + start, body.start + end), data: { field: label, detail } });
+      ctx.report({ messageId: 'invalidJsonata', node, range: rangeInNode(ctx, node, body.start + start, body.start + end), data: { field: label, detail } });
       return;
     }
     if (!parsed.ast) return;
     for (const p of jsonataProblems(parsed.ast)) {
       const messageId = p.kind === 'top-level-name' ? 'jsonataTopLevelReference' : p.kind === 'context-item' ? 'jsonataContextItem' : 'jsonataUnsupportedFunction';
-      ctx.report({ messageId, node, range: rangeInValue(ctx.text, node, body.start + p.start, body.start + p.end), data: { name: p.name } });
+      ctx.report({ messageId, node, range: rangeInNode(ctx, node, body.start + p.start, body.start + p.end), data: { name: p.name } });
     }
   });
+}
+
+/** `rangeInValue` reading only the node's own text (ctx.text may be pieces, not one string). */
+function rangeInNode(ctx: StateRuleContext, node: AstNode, start: number, end: number): OffsetRange {
+  const own: AstNode = { type: node.type, value: node.value, offset: 0, length: node.length };
+  const range = rangeInValue(ctx.text.slice(node.offset, node.offset + node.length), own, start, end);
+  return { offset: node.offset + range.offset, length: range.length };
 }
 
 /** The characters a JSONata syntax error is about; "end of expression" errors point at the last character. */

@@ -1,7 +1,7 @@
 // Folds the edits a document receives between two analyses into ONE equivalent change against
 // the last analysed text, so core's analyzeChange can re-check only the edited state even when
 // a burst of keystrokes was coalesced into a single validation.
-import type { TextChange } from '../../core';
+import type { TextChange, TextSource } from '../../core';
 
 /**
  * The union of a sequence of edits, in coordinates of the text before the first one: old span
@@ -31,6 +31,6 @@ export function addChange(span: ChangeSpan | undefined, change: TextChange): Cha
  * The single change that turns the original text into `newText`.
  * @example toChange({ start: 5, end: 5, delta: 2 }, 'abcdeXYfg') // { offset: 5, length: 0, text: 'XY' }
  */
-export function toChange(span: ChangeSpan, newText: string): TextChange {
+export function toChange(span: ChangeSpan, newText: TextSource): TextChange {
   return { offset: span.start, length: span.end - span.start, text: newText.slice(span.start, span.end + span.delta) };
 }

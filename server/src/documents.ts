@@ -5,10 +5,11 @@
 // can be incremental (core's analyzeChange re-checks only the edited state). Requests wait for
 // the document to settle (`latest`), so no version with a newer change queued behind it is analysed.
 import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatForPath, looksLikeStateMachine, startAnalysis, startAnalysisOfChange, type AnalysisJob, type AnalysisResult, type DocumentFormat, type ResolvedConfig, type TextChange } from '../../core';
 import { ASL_FILE_PATTERN, ASL_JSON, ASL_YAML } from '../../protocol';
 import { addChange, toChange, type ChangeSpan } from './changes';
+import { AslTextDocument } from './text-document';
 import { Scheduler } from './scheduler';
 
 /** One analysed document version. */
@@ -19,6 +20,8 @@ export interface Analysis {
   generation: number;
   format: DocumentFormat;
   document: TextDocument;
+  /** The length of the analysed text; set by AslDocuments, which continues incrementally only from an analysis that has it. */
+  length?: number;
   /** Undefined when the document is not ASL (a plain JSON/YAML file a generic client sent us). */
   result: AnalysisResult | undefined;
   /** Set when the engine failed; the server reports it instead of crashing. */
@@ -47,7 +50,7 @@ export interface ConfigSource {
 
 /** The open documents and the cached analysis of each one's current version. */
 export class AslDocuments {
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: TextDocuments<AslTextDocument>;
   private readonly cache = new Map<string, Analysis>();
   /** Per document: the edits since its cached analysis, as one span of that analysis' text. */
   private readonly edits = new Map<string, ChangeSpan>();
@@ -59,7 +62,7 @@ export class AslDocuments {
   /** @param dispatched how many messages the connection has dispatched (lets the scheduler see an empty queue) */
   constructor(private readonly config: ConfigSource, dispatched?: () => number) {
     this.scheduler = new Scheduler((uri) => this.documents.get(uri)?.version, dispatched);
-    this.documents = new TextDocuments({ create: TextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
+    this.documents = new TextDocuments({ create: AslTextDocument.create, update: (document, changes, version) => this.update(document, changes, version) });
     this.documents.onDidClose((e) => {
       this.jobs.delete(e.document.uri);
       this.cache.delete(e.document.uri);
@@ -69,23 +72,19 @@ export class AslDocuments {
   }
 
   /** Applies didChange events one at a time, recording each as offsets into the text it applied to. */
-  private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  private update(document: AslTextDocument, changes: TextDocumentContentChangeEvent[], version: number): AslTextDocument {
     let span = this.edits.get(document.uri);
-    for (const change of changes) {
-      const offset = 'range' in change ? document.offsetAt(change.range.start) : 0;
-      const length = 'range' in change ? document.offsetAt(change.range.end) - offset : document.getText().length;
-      span = addChange(span, { offset, length, text: change.text });
-      TextDocument.update(document, [change], version);
-    }
+    for (const change of changes) span = addChange(span, document.apply(change));
+    document.setVersion(version);
     if (span) this.edits.set(document.uri, span);
     return document;
   }
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): AslTextDocument | undefined {
     return this.documents.get(uri);
   }
 
-  all(): TextDocument[] {
+  all(): AslTextDocument[] {
     return this.documents.all();
   }
 
@@ -152,22 +151,23 @@ export class AslDocuments {
   }
 
   /** The cached analysis when it is of this version and configuration. */
-  private current(uri: string, document: TextDocument): Analysis | undefined {
+  private current(uri: string, document: AslTextDocument): Analysis | undefined {
     const cached = this.cache.get(uri);
     return cached && cached.version === document.version && cached.generation === this.config.generation ? cached : undefined;
   }
 
   /** The job under way for the document, or a new one for its current version. */
-  private jobFor(uri: string, document: TextDocument): Job {
+  private jobFor(uri: string, document: AslTextDocument): Job {
     const running = this.jobs.get(uri);
     if (running) return running;
     const generation = this.config.generation;
     const cached = this.cache.get(uri);
     const span = this.edits.get(uri);
     this.edits.delete(uri);
-    const text = document.getText();
+    // This version's text in pieces: an incremental analysis never needs it as one string.
+    const text = document.text;
     // Incremental only from an analysis of the same configuration whose text the recorded edits turn into this one.
-    const usable = cached?.generation === generation && cached.result && span && cached.result.text.length + span.delta === text.length;
+    const usable = cached?.generation === generation && cached.result && span && cached.length !== undefined && cached.length + span.delta === text.length;
     const change = usable ? toChange(span, text) : undefined;
     // The job consumes the cached result (its tree is updated in place): never serve it again.
     this.cache.delete(uri);
@@ -215,15 +215,14 @@ export function isAslDocument(document: TextDocument, format: DocumentFormat): b
  * Starts analysing the document, incrementally from `previous` (which this consumes) when given;
  * the returned function works until done (the analysis) or until `shouldYield` says stop (undefined).
  */
-function startDocumentAnalysis(document: TextDocument, config: ResolvedConfig, generation: number, previous?: AnalysisResult, change?: TextChange): (shouldYield: () => boolean) => Analysis | undefined {
+function startDocumentAnalysis(document: AslTextDocument, config: ResolvedConfig, generation: number, previous?: AnalysisResult, change?: TextChange): (shouldYield: () => boolean) => Analysis | undefined {
   const format = formatOf(document);
-  const base = { uri: document.uri, version: document.version, generation, format, document };
+  const base = { uri: document.uri, version: document.version, generation, format, document, length: document.text.length };
   const failed = (error: unknown): Analysis => ({ ...base, result: undefined, error: describeError(error) });
   let job: AnalysisJob;
   try {
     if (!isAslDocument(document, format)) return () => ({ ...base, result: undefined });
-    const text = document.getText();
-    job = previous && change ? startAnalysisOfChange(previous, text, [change], { format, config }) : startAnalysis(text, { format, config });
+    job = previous && change ? startAnalysisOfChange(previous, document.text, [change], { format, config }) : startAnalysis(document.getText(), { format, config });
   } catch (error) {
     return () => failed(error);
   }
