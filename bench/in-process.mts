@@ -9,7 +9,7 @@ import { core } from './core-bundle.mjs';
 import { generateText } from './generate-definition.mjs';
 import { median } from './stats.mjs';
 
-const { analyze, analyzeChange, startAnalysis } = core;
+const { analyze, analyzeChange, startAnalysis, PieceText } = core;
 
 export interface InProcessRow {
   states: number;
@@ -70,9 +70,10 @@ function longestSlice(text: string): number {
 export async function measureInProcess(states: number, rounds: number, awsRounds: number): Promise<InProcessRow> {
   const text = generateText(states);
   const edit = middleEdit(text);
-  const edited = text.slice(0, edit.offset) + edit.text + text.slice(edit.offset);
+  // As the server holds documents: a piece table, so an edit does not build a whole new string.
+  const edited = PieceText.of(text).apply(edit.offset, edit.length, edit.text);
   const structural = structuralEdit(text);
-  const restructured = text.slice(0, structural.offset) + structural.text + text.slice(structural.offset);
+  const restructured = PieceText.of(text).apply(structural.offset, structural.length, structural.text);
   const samples = { parseTree: [] as number[], cold: [] as number[], warm: [] as number[], warmStructural: [] as number[], longestSlice: [] as number[], aws: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     samples.parseTree.push(time(() => parseTree(text)));

@@ -73,6 +73,8 @@ out('| states | size | jsonc-parser parseTree | ASL Guard cold | cold ÷ parse |
 out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of inProcess) out(`| ${r.states} | ${f(r.bytes / 1024, 0)} KB | ${f(r.parseTree)} | ${f(r.cold)} | ${f(r.cold / r.parseTree, 2)}× | ${f(r.warm, 2)} | ${f(r.warmStructural)} | ${f(r.longestSlice)} | ${f(r.aws, 0)} | ${f(r.aws / r.cold, 1)}× |`);
 out();
+out('Warm edits get the edited text as the server holds it, a piece table (`PieceText`): no string of the whole document is built.');
+out();
 out('## Over LSP (50 single-character edits into a string in the middle; change → diagnostics for that version, pull)');
 out();
 out('| states | server | open → first diagnostics | median | p95 | resident memory |');
