@@ -11,6 +11,7 @@ import { ASL_FILE_PATTERN, ASL_JSON, ASL_YAML } from '../../protocol';
 import { addChange, toChange, type ChangeSpan } from './changes';
 import { AslTextDocument } from './text-document';
 import { Scheduler } from './scheduler';
+import { compileBaselineFromNowOn } from './tiering';
 
 /** One analysed document version. */
 export interface Analysis {
@@ -169,6 +170,7 @@ export class AslDocuments {
     // Incremental only from an analysis of the same configuration whose text the recorded edits turn into this one.
     const usable = cached?.generation === generation && cached.result && span && cached.length !== undefined && cached.length + span.delta === text.length;
     const change = usable ? toChange(span, text) : undefined;
+    if (change) compileBaselineFromNowOn();
     // The job consumes the cached result (its tree is updated in place): never serve it again.
     this.cache.delete(uri);
     const analyse = startDocumentAnalysis(document, this.config.configFor(uri), generation, change && cached?.result, change);
