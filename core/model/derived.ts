@@ -6,12 +6,7 @@
 // structure only.) The memo lives on the object itself: at 20,000 states a WeakMap lookup per
 // state and rule costs more than the work.
 
-import type { State } from './types';
-
-/** A model object that can hold memoized facts. */
-export interface Memoized {
-  memo?: Map<string, unknown>;
-}
+import type { Memoized, State } from './types';
 
 /**
  * The value `compute()` gives for `owner`, computed once until `forgetDerived(owner)`.

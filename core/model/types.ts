@@ -2,7 +2,6 @@
 // model element keeps its exact range and JSON pointer (and follows offset shifts of the tree).
 import type { AstNode, ObjectNode } from '../parse/ast';
 import type { DocumentFormat } from '../parse';
-import type { Memoized } from './derived';
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
@@ -52,6 +51,11 @@ export interface TaskResource {
 }
 
 export type ScopeKind = 'root' | 'branch' | 'item-processor' | 'iterator';
+
+/** A model object that can hold memoized facts (core/model/derived.ts). */
+export interface Memoized {
+  memo?: Map<string, unknown>;
+}
 
 /** A set of states with its own StartAt: the machine, a Parallel branch or a Map processor. */
 export interface Scope extends Memoized {
