@@ -6,7 +6,7 @@ import { parseJsonTree } from './json-tree';
 import { parseJsonStrict } from './fast-json';
 import { OffsetTable, SyntaxNode, type AstNode } from './ast';
 import { maskPlaceholders, prescanJson } from './prescan';
-import { detachedCopy } from './detached-copy';
+import { detachedCopy } from '../text/detached-copy';
 import type { PieceText } from '../text/piece-text';
 
 /** One replacement in the previous text: `length` code units at `offset` become `text`. */

@@ -2,7 +2,7 @@
 // text. Applying an edit makes a new version without building a string of the whole document
 // (in V8 `a + b` is a rope that the next read flattens: 17 MB copied per keystroke at 20,000
 // states). `toString()` materialises the text once per version, only when a caller needs it.
-import { detachedCopy } from '../parse/detached-copy';
+import { detachedCopy } from './detached-copy';
 
 /** Read access shared by plain strings and PieceText. */
 export interface TextSource {

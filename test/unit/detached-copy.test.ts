@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { detachedCopy } from '../../core/parse/detached-copy';
+import { detachedCopy } from '../../core/text/detached-copy';
 
 test('detachedCopy equals slice for any range, including ranges over several chunks and surrogate pairs', () => {
   const long = 'é😀ab\u0000"\\'.repeat(5000);
