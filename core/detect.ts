@@ -22,6 +22,18 @@ function hasBothKeys(keys: Set<unknown>): boolean {
 }
 
 function rootKeysOfJson(text: string): Set<unknown> {
+  // Strict JSON (nearly every file) is read natively, several times faster than building a tree;
+  // jsonc-parser's error recovery decides only texts JSON.parse refuses, with the same keys otherwise.
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return rootKeysOfJsonc(text);
+  }
+  return new Set(value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
+}
+
+function rootKeysOfJsonc(text: string): Set<unknown> {
   const { root } = parseJson(text);
   return new Set(root?.type === 'object' ? root.children?.map((p) => p.children?.[0]?.value) : []);
 }
@@ -33,23 +45,39 @@ function rootKeysOfJson(text: string): Set<unknown> {
  */
 function rootKeysOfBlockYaml(text: string): Set<string> {
   const keys = new Set<string>();
-  let started = false;
-  for (const [line] of text.replace(/^\uFEFF/, '').matchAll(/^.*$/gm)) {
+  const body = text.replace(/^\uFEFF/, '');
+  // Up to the first content line, line by line: comments, directives and a `---` may come first.
+  const lines = /^.*$/gm;
+  let match: RegExpExecArray | null;
+  while ((match = lines.exec(body))) {
+    const line = match[0];
+    if (!line) lines.lastIndex++;
     if (/^\s*(?:#|$)/.test(line)) continue;
     if (/^(?:---|\.\.\.)(?:\s|$)/.test(line)) {
-      if (started || line.startsWith('...')) break; // the first document ended
+      if (line.startsWith('...')) return keys; // the first document ended
       continue;
     }
-    if (!started && line.startsWith('%')) continue; // a directive (%YAML, %TAG)
-    if (!started) {
-      started = true;
-      // The root must be a block mapping, not a sequence, block scalar or indented odd text.
-      if (/^(?:[-?|>](?:\s|$)|\s)/.test(line)) return keys;
-    }
-    const key = /^(["']?)(StartAt|States)\1[ \t]*:(?:\s|$)/.exec(line);
-    if (key) keys.add(key[2]);
+    if (line.startsWith('%')) continue; // a directive (%YAML, %TAG)
+    // The root must be a block mapping, not a sequence, block scalar or indented odd text.
+    if (/^(?:[-?|>](?:\s|$)|\s)/.test(line)) return keys;
+    addRootKey(keys, line);
+    break;
+  }
+  if (!match) return keys;
+  // Then only lines starting at column 0 with neither a space nor `#` can be root keys or end the
+  // document; the regex jumps to them instead of visiting every line (templates are long).
+  const rootLines = /^[^\s#].*$/gm;
+  rootLines.lastIndex = lines.lastIndex;
+  while ((match = rootLines.exec(body))) {
+    if (/^(?:---|\.\.\.)(?:\s|$)/.test(match[0])) break; // the first document ended
+    addRootKey(keys, match[0]);
   }
   return keys;
+}
+
+function addRootKey(keys: Set<string>, line: string): void {
+  const key = /^(["']?)(StartAt|States)\1[ \t]*:(?:\s|$)/.exec(line);
+  if (key) keys.add(key[2]);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CommandIo } from './command';
 import { CliError, oneLine } from './cli-error';
 import { COMMANDS } from './commands';
 import { BUGS_URL, VERSION } from './version';
+import { setV8Flags } from './v8-flags';
 
 /** The text of `asl-guard --help`. */
 export function globalHelp(): string {
@@ -69,6 +70,7 @@ async function dispatch(argv: readonly string[], io: CommandIo): Promise<number>
 }
 
 function start(): void {
+  setV8Flags();
   // A reader that closes the pipe early (`asl-guard scan . | head`) is not an error worth a trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -42,7 +42,7 @@ export function scanFile(candidate: Candidate, shownPath: string, options: ScanF
   try {
     if (sniff && !looksLikeStateMachine(decoded.text, format)) return undefined;
     const { findings } = analyze(decoded.text, { format, config: options.config });
-    const lines = new LineIndex(decoded.text);
+    const lines = findings.length ? new LineIndex(decoded.text) : undefined;
     return {
       path: shownPath,
       absolutePath: candidate.path,
@@ -53,7 +53,7 @@ export function scanFile(candidate: Candidate, shownPath: string, options: ScanF
         severity: f.severity,
         message: f.message,
         pointer: f.pointer,
-        range: lines.rangeAt(f.offset, f.length),
+        range: lines!.rangeAt(f.offset, f.length),
         suppressed: f.suppressed === true,
       })),
     };

@@ -1,6 +1,8 @@
 // YAML text -> the same syntax tree shape as JSON, through the `yaml` package, with exact offsets.
+// Clean YAML of the common shape takes the fast path (fast-yaml.ts), which builds the same tree.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { OffsetTable, SyntaxNode, type AstNode } from './ast';
+import { parseYamlFast } from './fast-yaml';
 import { MAX_NESTING_DEPTH } from './prescan';
 import { MAX_YAML_NESTING_DEPTH, yamlTooDeepAt } from './prescan-yaml';
 import type { SyntaxProblem } from './syntax-problem';
@@ -17,6 +19,12 @@ class TooDeep extends Error {
 }
 
 export function parseYaml(text: string): ParsedYaml {
+  const fast = parseYamlFast(text, new OffsetTable());
+  return fast ? { root: fast, problems: [] } : parseYamlWithPackage(text);
+}
+
+/** The `yaml` package's parse, converted: the reference the fast path is tested against. */
+export function parseYamlWithPackage(text: string): ParsedYaml {
   // The yaml package recurses on nesting; refuse absurd depth before it spends seconds on it.
   const tooDeepAt = yamlTooDeepAt(text);
   if (tooDeepAt !== undefined) {

@@ -2,7 +2,11 @@
 // (test/unit/looks-like-state-machine.test.ts holds the basic cases).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { looksLikeStateMachine } from '../../core/detect';
+import { parseJson } from '../../core/parse/json';
 
 const yaml = (text: string) => looksLikeStateMachine(text, 'yaml');
 
@@ -27,4 +31,69 @@ test('flow YAML: quoted and plain keys at depth 1, not inside values or nested m
   assert.equal(yaml('{Comment: "x, StartAt: y", States: {}}'), false);
   assert.equal(yaml('{Comment: {StartAt: A}, States: {}}'), false);
   assert.equal(yaml('[{StartAt: A, States: {}}]'), false);
+});
+
+test('JSON: strict JSON is read natively, anything else through jsonc-parser, with the same answers', () => {
+  const json = (text: string) => looksLikeStateMachine(text, 'json');
+  assert.equal(json('{"StartAt": "A", "States": {}}'), true);
+  assert.equal(json('[{"StartAt": "A", "States": {}}]'), false, 'a root array');
+  assert.equal(json('{"StartAt": "A", "Nested": {"States": {}}}'), false);
+  assert.equal(json('// exported\n{"StartAt": "A", "States": {},}'), true, 'a comment and a trailing comma');
+  assert.equal(json('{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ${Delay}}}}'), true, 'a bare placeholder');
+  assert.equal(json('{"StartAt": "A", "States": {'), true, 'truncated: jsonc-parser still sees both keys');
+  assert.equal(json('{"__proto__": 1, "StartAt": "A", "States": {}}'), true);
+});
+
+test('JSON: on every corpus JSON file, the answer of a full jsonc-parser tree', () => {
+  const dir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+  for (const sub of ['asl', 'templates']) {
+    for (const name of readdirSync(join(dir, sub)).filter((f) => /\.(json|asl)$/.test(f))) {
+      const text = readFileSync(join(dir, sub, name), 'utf8');
+      const { root } = parseJson(text);
+      const keys = new Set(root?.type === 'object' ? root.children?.map((p) => p.children?.[0]?.value) : []);
+      const expected = /"?StartAt"?\s*:/.test(text) && /"?States"?\s*:/.test(text) && keys.has('StartAt') && keys.has('States');
+      assert.equal(looksLikeStateMachine(text, 'json'), expected, name);
+    }
+  }
+});
+
+/** The line-by-line scan the jumping one replaced: the reference for its answers. */
+function referenceBlockYaml(text: string): boolean {
+  const keys = new Set<string>();
+  let started = false;
+  for (const [line] of text.replace(/^\uFEFF/, '').matchAll(/^.*$/gm)) {
+    if (/^\s*(?:#|$)/.test(line)) continue;
+    if (/^(?:---|\.\.\.)(?:\s|$)/.test(line)) {
+      if (started || line.startsWith('...')) break;
+      continue;
+    }
+    if (!started && line.startsWith('%')) continue;
+    if (!started) {
+      started = true;
+      if (/^(?:[-?|>](?:\s|$)|\s)/.test(line)) break;
+    }
+    const key = /^(["']?)(StartAt|States)\1[ \t]*:(?:\s|$)/.exec(line);
+    if (key) keys.add(key[2]);
+  }
+  return keys.has('StartAt') && keys.has('States');
+}
+
+test('block YAML: the same answers as a line-by-line scan, on corpus YAML and random lines', () => {
+  const dir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+  const isFlow = (text: string) => /^\uFEFF?(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*([{[])/.test(text);
+  const expect = (text: string, name: string) => {
+    if (!isFlow(text)) assert.equal(yaml(text), /"?StartAt"?\s*:/.test(text) && /"?States"?\s*:/.test(text) && referenceBlockYaml(text), name);
+  };
+  for (const sub of ['asl', 'templates']) {
+    for (const name of readdirSync(join(dir, sub)).filter((f) => /\.ya?ml$/.test(f))) expect(readFileSync(join(dir, sub, name), 'utf8'), name);
+  }
+  const line = fc.constantFrom('StartAt: A', 'States:', '"States": {}', "'StartAt' : x", '  StartAt: B', '  A: 1', '# c', '', ' ', '---', '--- x', '...', '%YAML 1.2', '- a', '| x', '\tStates: x', '\u00a0StartAt: x', 'Comment: x');
+  const eol = fc.constantFrom('\n', '\r\n', '\r', '\u2028');
+  fc.assert(
+    fc.property(fc.boolean(), fc.array(fc.tuple(line, eol), { maxLength: 12 }), (bom, parts) => {
+      const text = (bom ? '\uFEFF' : '') + parts.map(([l, e]) => l + e).join('');
+      expect(text, JSON.stringify(text));
+    }),
+    { seed: 5, numRuns: 2000 },
+  );
 });
