@@ -219,16 +219,8 @@ class StrictParser {
     return property;
   }
 
-  // Keys repeat in every state ("Type", "Next", "Resource"): one string per distinct key.
-  private readonly keys = new Map<string, string>();
-
   private key(): string {
-    const name = this.string();
-    const known = this.keys.get(name);
-    if (known !== undefined) return known;
-    const interned = internalized(name);
-    this.keys.set(name, interned);
-    return interned;
+    return internedKey(this.string());
   }
 
   /** Reads a string token at `pos` (a quote) and returns its value; `pos` ends after it. */
@@ -294,12 +286,35 @@ class StrictParser {
   }
 }
 
+// Keys repeat in every state ("Type", "Next", "Resource") and across documents and edits: one
+// string per distinct key, shared by every parse. The pool is emptied when it gets large (a
+// document's state names are keys too), which only costs re-interning.
+const keyPool = new Map<string, string>();
+const KEY_POOL_LIMIT = 100_000;
+
+/** One shared, internalized string per distinct key. */
+function internedKey(name: string): string {
+  const known = keyPool.get(name);
+  if (known !== undefined) return known;
+  if (keyPool.size >= KEY_POOL_LIMIT) keyPool.clear();
+  const interned = internalized(name);
+  keyPool.set(name, interned);
+  return interned;
+}
+
+// A dictionary-mode object (no prototype): adding a key stores it in V8's string table without
+// adding a hidden-class transition per distinct key, as `{ [name]: 0 }` would.
+const internalizer: Record<string, number> = Object.create(null);
+
 /**
  * The same string as V8 stores property names: rules compare keys with literals (`=== 'Next'`)
  * all the time, and two internalized strings that differ are told apart without reading them.
  */
 function internalized(name: string): string {
-  return Object.keys({ [name]: 0 })[0] ?? name;
+  internalizer[name] = 0;
+  const key = Object.keys(internalizer)[0];
+  delete internalizer[name];
+  return key === name ? key : name;
 }
 
 function isDigit(c: number): boolean {
