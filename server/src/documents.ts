@@ -6,7 +6,7 @@
 // the document to settle (`latest`), so no version with a newer change queued behind it is analysed.
 import { LSPErrorCodes, ResponseError, TextDocuments, type CancellationToken, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatForPath, looksLikeStateMachine, startAnalysis, startAnalysisOfChange, type AnalysisJob, type AnalysisResult, type DocumentFormat, type ResolvedConfig, type TextChange } from '../../core';
+import { formatForPath, looksLikeStateMachine, nodeAtPointer, startAnalysis, startAnalysisOfChange, type AnalysisJob, type AnalysisResult, type DocumentFormat, type ResolvedConfig, type TextChange } from '../../core';
 import { ASL_FILE_PATTERN, ASL_JSON, ASL_YAML } from '../../protocol';
 import { addChange, toChange, type ChangeSpan } from './changes';
 import { AslTextDocument } from './text-document';
@@ -223,7 +223,11 @@ function startDocumentAnalysis(document: AslTextDocument, config: ResolvedConfig
   const failed = (error: unknown): Analysis => ({ ...base, result: undefined, error: describeError(error) });
   let job: AnalysisJob;
   try {
-    if (!isAslDocument(document, format)) return () => ({ ...base, result: undefined });
+    // A plain JSON/YAML document is re-sniffed on each version, unless the edit falls inside the
+    // `States` object of the version analysed as ASL before: such an edit cannot add or remove a
+    // root key, and sniffing would build the whole text on every keystroke.
+    const stillAsl = previous && change && editInsideStates(previous, change);
+    if (!stillAsl && !isAslDocument(document, format)) return () => ({ ...base, result: undefined });
     job = previous && change ? startAnalysisOfChange(previous, document.text, [change], { format, config }) : startAnalysis(document.getText(), { format, config });
   } catch (error) {
     return () => failed(error);
@@ -237,6 +241,12 @@ function startDocumentAnalysis(document: AslTextDocument, config: ResolvedConfig
       return failed(error);
     }
   };
+}
+
+/** Whether `change` falls strictly inside the braces of the root's `States` object in `previous`. */
+export function editInsideStates(previous: AnalysisResult, change: TextChange): boolean {
+  const states = nodeAtPointer(previous.parsed.root, '/States');
+  return states?.type === 'object' && change.offset > states.offset && change.offset + change.length < states.offset + states.length;
 }
 
 /** The error's type and where it was thrown; its message is left out because it may quote document text. */

@@ -182,3 +182,18 @@ test('sameDiagnostics: equal only when every field the client sees is equal, in 
   ];
   for (const [i, variant] of variants.entries()) assert.ok(!sameDiagnostics(items, variant as typeof items), `variant ${i}`);
 });
+
+test('editInsideStates: only an edit strictly inside the root States object keeps a plain document\'s ASL sniff', async () => {
+  const { editInsideStates } = await import('../../server/src/documents');
+  const text = '{"Comment": "c", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}';
+  const result = analyze(text, { format: 'json' });
+  const at = (needle: string, delta = 0) => ({ offset: text.indexOf(needle) + delta, length: 0, text: 'x' });
+  assert.equal(editInsideStates(result, at('"Pass"', 1)), true);
+  assert.equal(editInsideStates(result, at('"A"', 1)), false, 'the StartAt value is at the root');
+  assert.equal(editInsideStates(result, at('"c"', 1)), false, 'the Comment is at the root');
+  const braces = text.indexOf('{"A"');
+  assert.equal(editInsideStates(result, { offset: braces, length: 0, text: 'x' }), false, 'before the opening brace');
+  assert.equal(editInsideStates(result, { offset: braces + 1, length: text.length - braces - 3, text: '' }), true);
+  assert.equal(editInsideStates(result, { offset: braces + 1, length: text.length - braces - 2, text: '' }), false, 'a deletion that reaches the closing brace');
+  assert.equal(editInsideStates(analyze('[1]', { format: 'json' }), { offset: 1, length: 0, text: 'x' }), false);
+});
