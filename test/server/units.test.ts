@@ -7,7 +7,7 @@ import { analyze } from '../../core';
 import { Scheduler } from '../../server/src/scheduler';
 import { sameDiagnostics, toDiagnostics } from '../../server/src/convert';
 import { addChange, toChange, type ChangeSpan } from '../../server/src/changes';
-import type { Analysis } from '../../server/src/documents';
+import { editInsideStates, type Analysis } from '../../server/src/documents';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -183,8 +183,7 @@ test('sameDiagnostics: equal only when every field the client sees is equal, in 
   for (const [i, variant] of variants.entries()) assert.ok(!sameDiagnostics(items, variant as typeof items), `variant ${i}`);
 });
 
-test('editInsideStates: only an edit strictly inside the root States object keeps a plain document\'s ASL sniff', async () => {
-  const { editInsideStates } = await import('../../server/src/documents');
+test('editInsideStates: only an edit strictly inside the root States object keeps a plain document\'s ASL sniff', () => {
   const text = '{"Comment": "c", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}';
   const result = analyze(text, { format: 'json' });
   const at = (needle: string, delta = 0) => ({ offset: text.indexOf(needle) + delta, length: 0, text: 'x' });
