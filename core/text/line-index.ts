@@ -1,5 +1,6 @@
 // Offset <-> line/character conversion. Characters are UTF-16 code units (what LSP and VS Code
 // use, and what JavaScript string offsets already are); `\r\n`, `\n` and a lone `\r` each end a line.
+import { LineStarts } from './line-starts';
 
 export interface Position {
   /** 0-based line. */
@@ -13,44 +14,29 @@ export interface LineRange {
   end: Position;
 }
 
+/** Line/character positions in a fixed text (the CLI's reports); the server's documents keep a LineStarts up to date instead. */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: LineStarts;
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = new LineStarts(text);
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.starts.count;
   }
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.starts[low] };
+    const line = this.starts.lineOf(clamped);
+    return { line, character: clamped - this.starts.startOf(line) };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line];
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    if (position.line >= this.starts.count) return this.text.length;
+    const start = this.starts.startOf(position.line);
+    const next = position.line + 1 < this.starts.count ? this.starts.startOf(position.line + 1) : this.text.length;
     let lineEnd = next;
     while (lineEnd > start && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
     return Math.min(start + Math.max(0, position.character), lineEnd);
