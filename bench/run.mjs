@@ -32,7 +32,7 @@ log('over LSP: ASL Guard vs the JSON language server (pull)');
 const lsp = [];
 for (const n of LSP_SIZES) lsp.push(...json(process.execPath, ['bench/lsp-compare.mjs', '--json', '--sizes', String(n), '--edits', '50']));
 log('CLI scan of the corpus (wall, 5 runs)');
-const corpusDir = join(root, '..', 'shared', 'corpus');
+const corpusDir = process.env.ASL_GUARD_CORPUS ?? join(root, '..', 'shared', 'corpus');
 const scanTimes = [];
 if (existsSync(corpusDir)) {
   for (let i = 0; i < 5; i++) {

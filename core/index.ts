@@ -1,6 +1,6 @@
 // The engine's façade: pure functions from text to findings, models and (later) edits and
 // policies. Adapters (server, CLI) call only what is exported here.
-import { parseDocumentInSteps, type DocumentFormat, type ParsedDocument } from './parse';
+import { notTextDocument, parseDocumentInSteps, type DocumentFormat, type ParsedDocument } from './parse';
 import { finish } from './parse/steps';
 import { buildModelInSteps } from './model/build';
 import { graphOf } from './model/graph';
@@ -13,6 +13,7 @@ import type { TextChange } from './parse/splice';
 import { RULES } from './rules';
 import type { RuleMeta } from './rules/define-rule';
 import type { PieceText } from './text/piece-text';
+import type { DecodedSource } from './text/decode';
 
 export interface AnalyzeOptions {
   format: DocumentFormat;
@@ -37,6 +38,16 @@ export interface AnalysisResult {
  */
 export function analyze(text: string, options: AnalyzeOptions): AnalysisResult {
   return finish(analyzeInSteps(text, options));
+}
+
+/**
+ * Analyses a file as `decodeSource` read its bytes: its text, or, when the bytes are not text (NUL
+ * bytes, invalid UTF-8), a result whose one finding is ASL001 at the start saying so (subject to
+ * the configuration like any finding), with an empty `text`.
+ */
+export function analyzeSource(source: DecodedSource, options: AnalyzeOptions): AnalysisResult {
+  if (source.kind === 'text') return analyze(source.text, options);
+  return finish(checkInSteps('', notTextDocument(source.reason, options.format), options));
 }
 
 /**
@@ -85,7 +96,10 @@ function asJob(steps: Generator<void, AnalysisResult>): AnalysisJob {
 }
 
 function* analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, AnalysisResult> {
-  const parsed = yield* parseDocumentInSteps(text, options.format);
+  return yield* checkInSteps(text, yield* parseDocumentInSteps(text, options.format), options);
+}
+
+function* checkInSteps(text: string, parsed: ParsedDocument, options: AnalyzeOptions): Generator<void, AnalysisResult> {
   const model = yield* buildModelInSteps(parsed.root, options.format);
   yield;
   // The state graph is shared by several rules: built here, it is one step of its own.
@@ -110,6 +124,7 @@ export function loadConfig(...layers: unknown[]): { config: ResolvedConfig; prob
 }
 
 export { looksLikeStateMachine } from './detect';
+export { decodeSource, type DecodedSource } from './text/decode';
 export { formatForPath, type DocumentFormat } from './parse';
 export type { TextChange } from './parse/splice';
 export { LineIndex, type Position, type LineRange } from './text/line-index';

@@ -1,11 +1,11 @@
 // Scans one discovered file: reads its bytes, decides whether it is a definition, runs the engine
 // and positions the findings. Any failure becomes the file's `error`, never an exception.
 import * as nodeFs from 'node:fs';
-import { analyze, formatForPath, LineIndex, looksLikeStateMachine, type ResolvedConfig } from '../../core';
+import { analyzeSource, decodeSource, formatForPath, LineIndex, looksLikeStateMachine, type ResolvedConfig } from '../../core';
 import { describeFsError, oneLine } from './cli-error';
 import type { Candidate } from './discover';
 import type { FileReport } from './reporters/types';
-import { decodeSource, formatBytes, MAX_FILE_BYTES } from './source';
+import { formatBytes, MAX_FILE_BYTES } from './source';
 import { BUGS_URL } from './version';
 
 /** The one file-system call scanning a file makes. */
@@ -21,7 +21,8 @@ export interface ScanFileOptions {
 
 /**
  * The report for one file, or undefined when a sniffed `.json`/`.yaml` file turns out not to be
- * a state machine (too large, binary, or no root `StartAt` + `States`).
+ * a state machine (too large, not text, or no root `StartAt` + `States`). A named or `*.asl.*` file
+ * that is not text (NUL bytes, invalid UTF-8) is reported as its one ASL001 finding, not as an error.
  */
 export function scanFile(candidate: Candidate, shownPath: string, options: ScanFileOptions): FileReport | undefined {
   const { fs = nodeFs, maxBytes = MAX_FILE_BYTES } = options;
@@ -37,12 +38,12 @@ export function scanFile(candidate: Candidate, shownPath: string, options: ScanF
   }
   if (bytes.length > maxBytes) return sniff ? undefined : report(`file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit; not scanned`);
   const decoded = decodeSource(bytes);
-  if (decoded.kind === 'binary') return sniff ? undefined : report('binary file (it contains NUL bytes); not scanned');
   const format = formatForPath(candidate.path);
   try {
+    // A file that is not clean text is judged by its lenient decoding: one stray byte must not hide a definition.
     if (sniff && !looksLikeStateMachine(decoded.text, format)) return undefined;
-    const { findings } = analyze(decoded.text, { format, config: options.config });
-    const lines = findings.length ? new LineIndex(decoded.text) : undefined;
+    const { text, findings } = analyzeSource(decoded, { format, config: options.config });
+    const lines = findings.length ? new LineIndex(text) : undefined;
     return {
       path: shownPath,
       absolutePath: candidate.path,

@@ -5,4 +5,6 @@ export interface SyntaxProblem {
   offset: number;
   length: number;
   message: string;
+  /** `notText`: the whole document is not text (a binary or mis-encoded file), `message` says why. */
+  kind?: 'notText';
 }

@@ -8,10 +8,15 @@ export default defineRule({
   description: 'The document is not valid JSON or YAML; the parts that do parse are still checked.',
   category: 'correctness',
   severity: 'error',
-  messages: { syntax: '{{detail}}' },
+  messages: {
+    syntax: '{{detail}}',
+    notText: 'Not a text file: {{reason}}. A state machine definition is JSON or YAML text in UTF-8; nothing else was checked.',
+  },
   checkDocument(ctx) {
     for (const problem of ctx.parsed.problems) {
-      ctx.report({ messageId: 'syntax', data: { detail: problem.message }, range: { offset: problem.offset, length: problem.length } });
+      const range = { offset: problem.offset, length: problem.length };
+      if (problem.kind === 'notText') ctx.report({ messageId: 'notText', data: { reason: problem.message }, range });
+      else ctx.report({ messageId: 'syntax', data: { detail: problem.message }, range });
     }
   },
 });

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanFile } from '../../cli/src/scan-file';
-import { decodeSource } from '../../cli/src/source';
-import type { ResolvedConfig } from '../../core';
+import { decodeSource, type ResolvedConfig } from '../../core';
 import { assertNoStackTrace, ensureBuilt, runCli, tempTree, type JsonReport } from './helpers';
 
 before(() => ensureBuilt());
@@ -44,25 +43,37 @@ test('broken JSON, YAML errors and empty files give ASL001 findings, not crashes
   }
 });
 
-test('binary files: an explicit or *.asl.json binary is a per-file error (exit 2); a sniffed one is skipped', () => {
+const notText = (report: JsonReport, path: string) => report.files.find((f) => f.path === path)!.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character} ${f.message}`);
+
+test('binary files: a named or *.asl.json binary is its one ASL001 finding (counted by --fail-on); a sniffed one is skipped', () => {
   const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);
-  const { code, report, stderr } = scanTree({ 'blob.asl.json': binary, 'image.json': binary, 'ok.asl.json': '{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}' });
-  assert.equal(code, 2);
-  assert.equal(stderr, 'asl-guard: blob.asl.json: binary file (it contains NUL bytes); not scanned\n');
-  assert.deepEqual(report.files.map((f) => f.path), ['blob.asl.json', 'ok.asl.json']);
+  const files = { 'blob.asl.json': binary, 'image.json': binary, 'ok.asl.json': '{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}' };
+  const { code, report, stderr } = scanTree(files);
+  assert.equal(stderr, '');
+  assert.equal(code, 1, 'an error finding fails the default --fail-on error');
+  assert.deepEqual(report.files.map((f) => [f.path, f.error ?? null]), [['blob.asl.json', null], ['ok.asl.json', null]]);
+  assert.deepEqual(notText(report, 'blob.asl.json'), [
+    'ASL001 0:0 Not a text file: it contains NUL bytes (the first at byte 0). A state machine definition is JSON or YAML text in UTF-8; nothing else was checked.',
+  ]);
+  const lenient = scanTree(files, '--fail-on', 'none');
+  assert.equal(lenient.code, 0, '--fail-on none: exit 0 whatever the findings');
+  assert.equal(scanTree(files, '--fail-on', 'warning').code, 1);
 });
 
-test('invalid UTF-8 is decoded with replacement characters and analysed; UTF-16 with a BOM is decoded', () => {
+test('invalid UTF-8 is not text (ASL001, with the byte offset and nothing of the content); UTF-16 with a BOM is decoded', () => {
   const latin1 = Buffer.concat([Buffer.from('{"StartAt":"A","States":{"A":{"Type":"Pass","Comment":"caf'), Buffer.from([0xe9, 0xff]), Buffer.from('","Next":"Nope"}}}')]);
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Gone"}}}', 'utf16le')]);
-  const { code, report } = scanTree({ 'latin1.asl.json': latin1, 'utf16.asl.json': utf16 });
+  // Found by content in a folder walk: the lenient decoding shows a definition, so one bad byte does not hide it.
+  const { code, report } = scanTree({ 'latin1.asl.json': latin1, 'utf16.asl.json': utf16, 'sniffed.json': latin1 });
   assert.equal(code, 1);
-  const messages = report.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]);
-  assert.deepEqual(messages, [
-    ['latin1.asl.json', ['ASL003']],
+  assert.deepEqual(report.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [
+    ['latin1.asl.json', ['ASL001']],
+    ['sniffed.json', ['ASL001']],
     ['utf16.asl.json', ['ASL003']],
   ]);
-  assert.deepEqual(decodeSource(Buffer.from([0x61, 0xff, 0x62])), { kind: 'text', text: 'a\ufffdb' });
+  assert.match(notText(report, 'latin1.asl.json')[0], /^ASL001 0:0 Not a text file: invalid UTF-8 at byte 58\. /);
+  assert.equal(decodeSource(Buffer.from([0x61, 0xff, 0x62])).kind, 'notText');
+  assert.deepEqual(decodeSource(Buffer.from('a\u00e9b')), { kind: 'text', text: 'a\u00e9b' });
 });
 
 test('a 5 MB string value and 100,000 levels of nesting finish without a crash', () => {

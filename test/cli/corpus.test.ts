@@ -2,21 +2,16 @@
 // templates) goes through the built CLI without a crash: exit code 0 or 1, never 2, no stack trace.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNoStackTrace, ensureBuilt, runCli, type JsonReport } from './helpers';
-
-const CORPUS = process.env.ASL_GUARD_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus');
+import { CORPUS, NO_CORPUS } from '../helpers/corpus';
 
 before(() => ensureBuilt());
 
 for (const part of ['asl', 'templates']) {
   const dir = join(CORPUS, part);
-  test(`corpus/${part}: every file, named explicitly, scans with exit code 0 or 1`, (t) => {
-    if (!existsSync(dir)) {
-      t.skip(`no corpus at ${dir}`);
-      return;
-    }
+  test(`corpus/${part}: every file, named explicitly, scans with exit code 0 or 1`, { skip: NO_CORPUS }, () => {
     const files = readdirSync(dir).sort().map((name) => join(dir, name));
     assert.ok(files.length > 50, `corpus/${part} has files`);
     const run = runCli(['scan', ...files, '--format', 'json', '--fail-on', 'warning']);
@@ -29,12 +24,8 @@ for (const part of ['asl', 'templates']) {
   });
 }
 
-test('corpus/asl as a folder: definitions are found by content, whatever their extension', (t) => {
+test('corpus/asl as a folder: definitions are found by content, whatever their extension', { skip: NO_CORPUS }, () => {
   const dir = join(CORPUS, 'asl');
-  if (!existsSync(dir)) {
-    t.skip(`no corpus at ${dir}`);
-    return;
-  }
   const run = runCli(['scan', dir, '--format', 'json', '--fail-on', 'none']);
   assertNoStackTrace(run);
   assert.equal(run.code, 0);

@@ -105,5 +105,5 @@ export const CLEAN = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass',
 
 /** The JSON reporter's output, parsed. */
 export interface JsonReport {
-  files: { path: string; findings: { ruleId: string; severity: string; message: string; pointer: string; range: unknown }[]; error?: string }[];
+  files: { path: string; findings: { ruleId: string; severity: string; message: string; pointer: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]; error?: string }[];
 }

@@ -10,6 +10,12 @@ CS_VERSION=${CS_VERSION:-4.139.1}          # = VS Code 1.139.1; its engines.node
 NODE24_VERSION=${NODE24_VERSION:-24.21.0}
 E2E_HOME=${E2E_HOME:-$HOME/.cache/asl-guard-e2e}
 log() { echo "[e2e-setup $(date +%T)] $*" >&2; }
+
+# Run from `npm run test:e2e`, this script inherits the calling npm's environment: npm_config_user_agent
+# names the calling Node 20 (code-server's postinstall takes its Node version from it, not from the `node`
+# on PATH, and refuses to install), npm_config_nodedir its headers, npm_config_prefix/local_prefix its
+# folders. The installs below must behave as if typed in a fresh shell, so all of it goes.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/without-npm-env.sh"
 mkdir -p "$E2E_HOME"
 
 need=()

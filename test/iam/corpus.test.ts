@@ -2,15 +2,16 @@
 // actions that exist in the Service Authorization Reference, and mostly avoid "*". Prints counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, formatForPath } from '../../core';
 import { generatePolicy, formatPolicy } from '../../core/iam';
 import { actionExists } from './iam-data';
+import { CORPUS as CORPUS_ROOT, NO_CORPUS } from '../helpers/corpus';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'asl');
+const CORPUS = join(CORPUS_ROOT, 'asl');
 
-test('corpus: every generated policy parses and uses only existing actions', { skip: !existsSync(CORPUS) && 'corpus not present' }, async () => {
+test('corpus: every generated policy parses and uses only existing actions', { skip: NO_CORPUS }, async () => {
   let files = 0;
   let policies = 0;
   let granting = 0;

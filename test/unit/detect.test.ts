@@ -2,11 +2,14 @@
 // (test/unit/looks-like-state-machine.test.ts holds the basic cases).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { looksLikeStateMachine } from '../../core/detect';
 import { parseJson } from '../../core/parse/json';
+import { corpusFiles, NO_CORPUS, ownFiles, type SampleFile } from '../helpers/corpus';
+
+const jsonNames = (name: string) => /\.(json|asl)$/.test(name);
+const yamlNames = (name: string) => /\.ya?ml$/.test(name);
+const corpus = (keep: (name: string) => boolean): SampleFile[] => [...corpusFiles('asl', keep), ...corpusFiles('templates', keep)];
 
 const yaml = (text: string) => looksLikeStateMachine(text, 'yaml');
 
@@ -44,17 +47,21 @@ test('JSON: strict JSON is read natively, anything else through jsonc-parser, wi
   assert.equal(json('{"__proto__": 1, "StartAt": "A", "States": {}}'), true);
 });
 
-test('JSON: on every corpus JSON file, the answer of a full jsonc-parser tree', () => {
-  const dir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
-  for (const sub of ['asl', 'templates']) {
-    for (const name of readdirSync(join(dir, sub)).filter((f) => /\.(json|asl)$/.test(f))) {
-      const text = readFileSync(join(dir, sub, name), 'utf8');
-      const { root } = parseJson(text);
-      const keys = new Set(root?.type === 'object' ? root.children?.map((p) => p.children?.[0]?.value) : []);
-      const expected = /"?StartAt"?\s*:/.test(text) && /"?States"?\s*:/.test(text) && keys.has('StartAt') && keys.has('States');
-      assert.equal(looksLikeStateMachine(text, 'json'), expected, name);
-    }
+function jsonAnswersAsFullTree(files: SampleFile[]) {
+  for (const { name, text } of files) {
+    const { root } = parseJson(text);
+    const keys = new Set(root?.type === 'object' ? root.children?.map((p) => p.children?.[0]?.value) : []);
+    const expected = /"?StartAt"?\s*:/.test(text) && /"?States"?\s*:/.test(text) && keys.has('StartAt') && keys.has('States');
+    assert.equal(looksLikeStateMachine(text, 'json'), expected, name);
   }
+}
+
+test('JSON: on every corpus JSON file, the answer of a full jsonc-parser tree', { skip: NO_CORPUS }, () => {
+  jsonAnswersAsFullTree(corpus(jsonNames));
+});
+
+test('JSON: on every JSON file of the project, the answer of a full jsonc-parser tree', () => {
+  jsonAnswersAsFullTree(ownFiles(jsonNames));
 });
 
 /** The line-by-line scan the jumping one replaced: the reference for its answers. */
@@ -78,15 +85,13 @@ function referenceBlockYaml(text: string): boolean {
   return keys.has('StartAt') && keys.has('States');
 }
 
-test('block YAML: the same answers as a line-by-line scan, on corpus YAML and random lines', () => {
-  const dir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+test('block YAML: the same answers as a line-by-line scan, on corpus and project YAML and random lines', () => {
   const isFlow = (text: string) => /^\uFEFF?(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*([{[])/.test(text);
   const expect = (text: string, name: string) => {
     if (!isFlow(text)) assert.equal(yaml(text), /"?StartAt"?\s*:/.test(text) && /"?States"?\s*:/.test(text) && referenceBlockYaml(text), name);
   };
-  for (const sub of ['asl', 'templates']) {
-    for (const name of readdirSync(join(dir, sub)).filter((f) => /\.ya?ml$/.test(f))) expect(readFileSync(join(dir, sub, name), 'utf8'), name);
-  }
+  // The corpus part is absent on a plain clone; the project's own YAML and the random lines are always there.
+  for (const { name, text } of [...corpus(yamlNames), ...ownFiles(yamlNames)]) expect(text, name);
   const line = fc.constantFrom('StartAt: A', 'States:', '"States": {}', "'StartAt' : x", '  StartAt: B', '  A: 1', '# c', '', ' ', '---', '--- x', '...', '%YAML 1.2', '- a', '| x', '\tStates: x', '\u00a0StartAt: x', 'Comment: x');
   const eol = fc.constantFrom('\n', '\r\n', '\r', '\u2028');
   fc.assert(

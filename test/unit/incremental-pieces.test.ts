@@ -2,12 +2,12 @@
 // state never builds the whole document as one string (PieceText.toString is not called).
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze, analyzeChange, PieceText, type AnalysisResult } from '../../core';
+import { corpusFiles, generatedDefinitions, NO_CORPUS, ownJsonDefinitions } from '../helpers/corpus';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'asl');
-const sample = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort().filter((_, i) => i % 7 === 0).map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+const corpusSample = corpusFiles('asl', (f) => f.endsWith('.json'))
+  .filter((_, i) => i % 7 === 0)
+  .map((f) => f.text);
 const comparable = (r: AnalysisResult) => r.findings.map((f) => ({ ...f }));
 
 const original = PieceText.prototype.toString;
@@ -18,7 +18,7 @@ PieceText.prototype.toString = function (this: PieceText) {
 };
 afterEach(() => (materialised = 0));
 
-test('analyzeChange(PieceText): full-analysis findings; an edit inside a state reads the text in pieces only', () => {
+function randomEditsInPieces(sample: string[]) {
   let seed = 11;
   const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
   let inPlace = 0;
@@ -48,6 +48,15 @@ test('analyzeChange(PieceText): full-analysis findings; an edit inside a state r
     assert.equal(result.text, text, 'the result still gives its text on demand');
   }
   assert.ok(inPlace / steps > 0.4, `only ${inPlace} of ${steps} edits were incremental`);
+}
+
+test('analyzeChange(PieceText): full-analysis findings; an edit inside a state reads the text in pieces only (corpus)', { skip: NO_CORPUS }, () => {
+  randomEditsInPieces(corpusSample);
+});
+
+test('analyzeChange(PieceText): full-analysis findings; an edit inside a state reads the text in pieces only (own files)', async () => {
+  const own = ownJsonDefinitions().filter((f) => f.text.length > 1200);
+  randomEditsInPieces([...own, ...(await generatedDefinitions())].map((f) => f.text));
 });
 
 test('analyzeChange(PieceText): a path made invalid by typing is underlined where a full analysis underlines it', () => {

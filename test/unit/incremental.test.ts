@@ -1,16 +1,23 @@
-// Incremental analysis must equal full analysis: random edits on real corpus files (typing,
-// deleting, pasting braces and quotes), each step compared with analyze() of the same text.
+// Incremental analysis must equal full analysis: random edits (typing, deleting, pasting braces and
+// quotes), each step compared with analyze() of the same text, on real corpus files when the corpus
+// is there and always on the project's own definitions and generated ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyze, analyzeChange, type AnalysisResult, type TextChange } from '../../core';
+import { corpusFiles, generatedDefinitions, NO_CORPUS, ownJsonDefinitions } from '../helpers/corpus';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'asl');
-const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
 // A spread of real files: every 10th, so the test stays quick but covers many shapes.
-const sample = files.filter((_, i) => i % 10 === 0).map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+const corpusSample = corpusFiles('asl', (f) => f.endsWith('.json'))
+  .filter((_, i) => i % 10 === 0)
+  .map((f) => f.text);
+// The project's own: the larger rule fixtures and examples (a small one has few states to edit), and generated ones.
+const ownSample = async () => [
+  ...ownJsonDefinitions()
+    .filter((f) => f.text.length > 1200)
+    .map((f) => f.text),
+  ...(await generatedDefinitions()).map((f) => f.text),
+];
 
 const comparable = (r: AnalysisResult) => r.findings.map((f) => ({ ...f }));
 
@@ -21,7 +28,7 @@ const editArbitrary = fc.record({
   deleteLength: fc.nat({ max: 3 }),
   insert: fc.oneof(
     { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', 'Z', '1', ' ', '-', '_', '.'), maxLength: 3 }) },
-    { weight: 1, arbitrary: fc.constantFrom('"', '{', '}', ',', ':', '[', ']', '\\', '$', '*', 'é', '😀') },
+    { weight: 1, arbitrary: fc.constantFrom('"', '{', '}', ',', ':', '[', ']', '\\', '$', '*', 'é', '😀', '\u0000') },
   ),
   snapToString: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
 });
@@ -44,7 +51,7 @@ function toChange(text: string, edit: RandomEdit): TextChange {
   return { offset, length, text: edit.insert };
 }
 
-test('analyzeChange gives exactly the findings of a full analysis after each random edit', () => {
+function randomEditsEqualFullAnalysis(sample: string[]) {
   let incremental = 0;
   let inPlace = 0;
   let steps = 0;
@@ -71,10 +78,18 @@ test('analyzeChange gives exactly the findings of a full analysis after each ran
   assert.ok(incremental / steps > 0.4, `only ${incremental} of ${steps} edits were incremental`);
   // ...and many kept the model (State objects refreshed in place, cached results reused).
   assert.ok(inPlace / steps > 0.3, `only ${inPlace} of ${steps} edits kept the model`);
+}
+
+test('analyzeChange gives exactly the findings of a full analysis after each random edit (corpus)', { skip: NO_CORPUS }, () => {
+  randomEditsEqualFullAnalysis(corpusSample);
 });
 
-test('an edit that spans a state boundary falls back to a full analysis with the same result', () => {
-  const text = readFileSync(join(CORPUS, files[0]), 'utf8');
+test('analyzeChange gives exactly the findings of a full analysis after each random edit (own files)', async () => {
+  randomEditsEqualFullAnalysis(await ownSample());
+});
+
+test('an edit that spans a state boundary falls back to a full analysis with the same result', async () => {
+  const [text] = await ownSample();
   const previous = analyze(text, { format: 'json' });
   const cut = text.indexOf('"States"');
   const change = { offset: cut, length: 12, text: '' };
@@ -83,7 +98,7 @@ test('an edit that spans a state boundary falls back to a full analysis with the
   assert.deepEqual(comparable(result), comparable(analyze(next, { format: 'json' })));
 });
 
-test('edits of transitions, types and names inside states (the structural path) equal a full analysis', () => {
+function structuralEditsEqualFullAnalysis(sample: string[]) {
   const STRUCTURAL = /"(Next|Default|StartAt|Type|End)": ?"?/g;
   let structural = 0;
   fc.assert(
@@ -107,4 +122,12 @@ test('edits of transitions, types and names inside states (the structural path) 
     { seed: 4242, numRuns: 120 },
   );
   assert.ok(structural > 20, `only ${structural} edits took the structural path`);
+}
+
+test('edits of transitions, types and names inside states (the structural path) equal a full analysis (corpus)', { skip: NO_CORPUS }, () => {
+  structuralEditsEqualFullAnalysis(corpusSample);
+});
+
+test('edits of transitions, types and names inside states (the structural path) equal a full analysis (own files)', async () => {
+  structuralEditsEqualFullAnalysis(await ownSample());
 });

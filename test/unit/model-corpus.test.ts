@@ -3,11 +3,12 @@
 // listed here with the real mistake each one is; any new finding fails this test until reviewed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, formatForPath } from '../../core';
+import { CORPUS as CORPUS_ROOT, NO_CORPUS } from '../helpers/corpus';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'asl');
+const CORPUS = join(CORPUS_ROOT, 'asl');
 
 /** file -> "RULE messageId pointer" of every reviewed finding, with why it is right. */
 const REVIEWED: Record<string, string[]> = {
@@ -34,7 +35,7 @@ const REVIEWED: Record<string, string[]> = {
   'sebastian-mora__aws-jit__infra__step_def.tpl': ['ASL006 heartbeatTooLong /States/Send admin request/HeartbeatSeconds'],
 };
 
-test('ASL006/ASL007 on the corpus: only the reviewed, real mistakes', { skip: !existsSync(CORPUS) && 'corpus not present' }, () => {
+test('ASL006/ASL007 on the corpus: only the reviewed, real mistakes', { skip: NO_CORPUS }, () => {
   const actual: Record<string, string[]> = {};
   for (const file of readdirSync(CORPUS).sort()) {
     const result = analyze(readFileSync(join(CORPUS, file), 'utf8'), { format: formatForPath(file) });

@@ -3,13 +3,12 @@
 // its extensions (comments, trailing commas), so that path keeps error recovery and messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { ParseError } from 'jsonc-parser';
 import { OffsetTable, type AstNode } from '../../core/parse/ast';
 import { parseJsonStrict, parseJsonStrictInSteps } from '../../core/parse/fast-json';
 import { parseJsonTree } from '../../core/parse/json-tree';
+import { corpusFiles, generatedDefinitions, NO_CORPUS, ownJsonDefinitions, type SampleFile } from '../helpers/corpus';
 
 interface Plain {
   type: string;
@@ -38,13 +37,13 @@ function parentsConsistent(node: AstNode): boolean {
   return (node.children ?? []).every((c) => c.parent === node && parentsConsistent(c));
 }
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'asl');
+const corpusJson = () => corpusFiles('asl', (f) => f.endsWith('.json'));
+const ownJson = async () => [...ownJsonDefinitions(), ...(await generatedDefinitions())];
 
-test('on every corpus JSON file the strict parser accepts, it builds the reference tree', () => {
+/** Every file the strict parser accepts gets the reference tree; at least `share` of them are accepted. */
+function strictMatchesReference(files: SampleFile[], share: number) {
   let accepted = 0;
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json'));
-  for (const file of files) {
-    const text = readFileSync(join(CORPUS, file), 'utf8');
+  for (const { name: file, text } of files) {
     const fast = parseJsonStrict(text, new OffsetTable());
     const ref = reference(text);
     if (!fast) {
@@ -57,7 +56,16 @@ test('on every corpus JSON file the strict parser accepts, it builds the referen
     assert.ok(parentsConsistent(fast));
     assert.equal(fast.parent, undefined);
   }
-  assert.ok(accepted > files.length * 0.9, `accepted only ${accepted} of ${files.length}`);
+  assert.ok(accepted > files.length * share, `accepted only ${accepted} of ${files.length}`);
+}
+
+test('on every corpus JSON file the strict parser accepts, it builds the reference tree', { skip: NO_CORPUS }, () => {
+  strictMatchesReference(corpusJson(), 0.9);
+});
+
+test('on every JSON definition of the project the strict parser accepts, it builds the reference tree', async () => {
+  // Lower share: the syntax-error fixtures and the grammar tests (with comments) are refused on purpose.
+  strictMatchesReference(await ownJson(), 0.8);
 });
 
 test('on random JSON it builds the reference tree, also with a base offset', () => {
@@ -97,10 +105,9 @@ test('escapes are decoded exactly as JSON defines them', () => {
   assert.equal(fast!.children![0].children![1].value, 'a\\b/c\n\té😀');
 });
 
-test('the stepped parse pauses between top-level states and builds the same tree', () => {
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).slice(0, 60);
-  for (const file of files) {
-    const text = readFileSync(join(CORPUS, file), 'utf8');
+test('the stepped parse pauses between top-level states and builds the same tree', async () => {
+  const files = [...corpusJson().slice(0, 60), ...(await ownJson())];
+  for (const { name: file, text } of files) {
     const steps = parseJsonStrictInSteps(text, new OffsetTable());
     let pauses = 0;
     let next = steps.next();

@@ -3,15 +3,11 @@
 // text, and must accept only texts the package parses without a problem.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { OffsetTable, type AstNode } from '../../core/parse/ast';
 import { parseYamlFast } from '../../core/parse/fast-yaml';
 import { parseYaml, parseYamlWithPackage } from '../../core/parse/yaml';
-
-const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+import { corpusFiles, NO_CORPUS, ownYamlFiles } from '../helpers/corpus';
 
 interface Plain {
   type: string;
@@ -38,23 +34,20 @@ function sameAsPackage(text: string): boolean {
   return true;
 }
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== 'node_modules' && !name.startsWith('.')) yamlFiles(path, out);
-    } else if (/\.ya?ml$/i.test(name)) out.push(path);
-  }
-  return out;
-}
+const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 
-test('on corpus, fixture and example YAML the fast path builds the package tree, and takes the common files', () => {
-  const files = [...yamlFiles(CORPUS), ...yamlFiles(join(ROOT, 'test')), ...yamlFiles(join(ROOT, 'examples'))];
-  let accepted = 0;
-  for (const file of files) if (sameAsPackage(readFileSync(file, 'utf8'))) accepted++;
-  assert.ok(accepted >= 100, `only ${accepted} of ${files.length} files took the fast path`);
-  const big = readdirSync(join(CORPUS, 'asl')).find((f) => f.startsWith('PRX__Porter__'));
-  if (big) assert.ok(sameAsPackage(readFileSync(join(CORPUS, 'asl', big), 'utf8')), 'the largest YAML definition takes the fast path');
+test('on corpus YAML the fast path builds the package tree, and takes the common files', { skip: NO_CORPUS }, () => {
+  const files = [...corpusFiles('asl', isYaml), ...corpusFiles('templates', isYaml)];
+  const accepted = files.filter((f) => sameAsPackage(f.text)).length;
+  assert.ok(accepted >= 15, `only ${accepted} of ${files.length} files took the fast path`);
+  const big = files.find((f) => f.name.startsWith('PRX__Porter__'));
+  if (big) assert.ok(sameAsPackage(big.text), 'the largest YAML definition takes the fast path');
+});
+
+test('on fixture and example YAML the fast path builds the package tree, and takes the common files', () => {
+  const files = ownYamlFiles();
+  const accepted = files.filter((f) => sameAsPackage(f.text)).length;
+  assert.ok(accepted >= 80, `only ${accepted} of ${files.length} files took the fast path`);
 });
 
 test('where comments and blank lines end a node, as the package decides', () => {

@@ -11,6 +11,7 @@ import type { AstNode } from '../../core/parse/ast';
 import { intrinsicLiterals, jsonataAst } from '../../core/secrets/expressions';
 import { walkJsonata } from '../../core/expressions/jsonata';
 import { isIntrinsic, isJsonata } from '../../core/model/values';
+import { CORPUS as CORPUS_ROOT, NO_CORPUS } from '../helpers/corpus';
 
 const RULES = ['inline-secret', 'secret-in-state-data', 'token-through-state', 'http-inline-auth', 'container-env-secret', 'secret-substitution', 'runtime-http-endpoint'];
 const ROOT = join(__dirname, '..', 'rules');
@@ -115,7 +116,7 @@ test('one problem, one finding: no two SEC findings share a range', () => {
   }
 });
 
-const CORPUS = process.env.ASL_GUARD_CORPUS ? join(process.env.ASL_GUARD_CORPUS, 'asl') : join(__dirname, '..', '..', '..', 'shared', 'corpus', 'asl');
+const CORPUS = join(CORPUS_ROOT, 'asl');
 
 /** Every SEC finding on the shared corpus, each reviewed by hand (see docs/rules/SEC00N.md). */
 const CORPUS_EXPECTED = [
@@ -125,7 +126,7 @@ const CORPUS_EXPECTED = [
   'ministryofjustice__terraform-rds-export__db-restore.asl.json.tpl SEC006 /States/Create DB Instance/Parameters/MasterUserPassword',
 ];
 
-test('the shared corpus gives exactly the reviewed SEC findings', { skip: !existsSync(CORPUS) && 'corpus not found' }, () => {
+test('the shared corpus gives exactly the reviewed SEC findings', { skip: NO_CORPUS }, () => {
   const actual: string[] = [];
   for (const file of readdirSync(CORPUS).sort()) {
     const text = readFileSync(join(CORPUS, file), 'utf8');

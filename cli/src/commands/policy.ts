@@ -2,11 +2,10 @@
 // as IAM JSON, a CloudFormation/SAM snippet or a Terraform aws_iam_policy_document.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze, formatForPath, formatPolicy, generatePolicy, type PolicyFormat } from '../../../core';
+import { analyze, decodeSource, formatForPath, formatPolicy, generatePolicy, type PolicyFormat } from '../../../core';
 import { parseCommandArgs } from '../args';
 import { CliError, describeFsError } from '../cli-error';
 import type { CommandIo } from '../command';
-import { decodeSource } from '../source';
 
 const FORMATS: readonly PolicyFormat[] = ['json', 'cfn', 'terraform'];
 
@@ -60,7 +59,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     throw new CliError(`cannot read ${path}: ${describeFsError(error)}`);
   }
   const decoded = decodeSource(bytes);
-  if (decoded.kind === 'binary') throw new CliError(`${path} is a binary file, not a state machine definition`);
+  if (decoded.kind === 'notText') throw new CliError(`${path} is not a text file (${decoded.reason}), not a state machine definition`);
   const { model, findings } = analyze(decoded.text, { format: formatForPath(path) });
   if (!model || !model.states.length) {
     const syntax = findings.find((f) => f.ruleId === 'ASL001');
