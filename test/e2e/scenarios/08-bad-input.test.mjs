@@ -30,6 +30,12 @@ test('broken and binary files: a diagnostic or nothing, no error notification, t
   await wb.runCommand('Change Language Mode');
   await wb.pickQuickInput('ASL', 'ASL(asl)');
   await waitUntil(async () => (await wb.languageMode()) === 'ASL', 'the binary file in ASL mode');
+  // One clear diagnostic for it (not a cascade of syntax errors about the garbage).
+  let notText = [];
+  await waitUntil(async () => (notText = (await wb.problemRows()).filter((r) => r.message.startsWith('Not a text file'))).length > 0, 'the "not a text file" diagnostic');
+  assert.equal(notText.length, 1, JSON.stringify(notText));
+  assert.deepEqual([notText[0].code, notText[0].line, notText[0].column], ['ASL001', 1, 1]);
+  await wb.page.keyboard.press('Control+Shift+M'); // the Problems panel closes again
 
   // Liveness: the server answers an ordinary edit after all that (requests are handled in order,
   // so a server stuck on one of the files above would never get here). A failure is re-thrown after
