@@ -3,6 +3,7 @@
 // field name is refused at CreateStateMachine ("Reference to 'x' at the top level is not
 // supported"), and `$eval` is not available.
 import { walkJsonata, type JsonataNode } from './jsonata';
+import { replacePlaceholders } from '../text/placeholders';
 
 /** A problem found in a parsed expression, with indices into the expression body. */
 export interface JsonataFinding {
@@ -18,7 +19,7 @@ export interface JsonataFinding {
  * template's expression parses and offsets stay those of the original text.
  */
 export function maskPlaceholdersForJsonata(body: string): string {
-  return body.replace(/\$\{[^}]*\}/g, (m) => '$' + '_'.repeat(m.length - 1));
+  return replacePlaceholders(body, (m) => '$' + '_'.repeat(m.length - 1));
 }
 
 const UNSUPPORTED_FUNCTIONS = new Set(['eval']);

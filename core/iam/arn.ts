@@ -3,6 +3,7 @@
 import { hasPlaceholder } from '../model/values';
 import { isDocPlaceholder } from './resource-value';
 import type { ArnEnv, Sibling } from './types';
+import { hidePlaceholders, isPlaceholder } from '../text/placeholders';
 
 /** The region where the definition leaves it open (CloudFormation syntax; formatters translate). */
 export const REGION = '${AWS::Region}';
@@ -19,15 +20,12 @@ export interface ArnParts {
   resource: string;
 }
 
-const PLACEHOLDER = /\$\{[^}]*\}/g;
 
 /** Splits `arn:partition:service:region:account:resource`; `${AWS::Region}` parts stay whole. */
 export function splitArn(text: string): ArnParts | undefined {
-  const hidden: string[] = [];
-  const masked = text.replace(PLACEHOLDER, (m) => `\u0000${hidden.push(m) - 1}\u0000`);
-  const m = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s.exec(masked);
+  const { hidden, restore: put } = hidePlaceholders(text);
+  const m = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/s.exec(hidden);
   if (!m) return undefined;
-  const put = (s: string) => s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => hidden[Number(i)]);
   return { partition: put(m[1]), service: put(m[2]), region: put(m[3]), account: put(m[4]), resource: put(m[5]) };
 }
 
@@ -73,7 +71,7 @@ export function nameOrArn(service: string, resourcePrefix: string, scope: ArnSco
 
 /** An ARN, or a whole placeholder whose name says it holds one (`${OrdersTopicArn}`). */
 export function isArnValue(value: string): boolean {
-  return isArn(value) || (/^\$\{[^}]*arn[^}]*\}$/i.test(value.trim()) && hasPlaceholder(value));
+  return isArn(value) || (isPlaceholder(value) && /arn/i.test(value));
 }
 
 /** The last path segment of an ARN's resource part (`cluster/prod` -> `prod`), or the value itself. */

@@ -2,9 +2,10 @@
 // SAM state machine's `Policies`. Strings with `${...}` use Fn::Sub, so ${AWS::Region},
 // ${AWS::AccountId} and deploy-time placeholders resolve in the stack.
 import type { PolicyResult, PolicyStatement } from './generate-policy';
+import { hasPlaceholder } from '../text/placeholders';
 
 const q = (s: string) => JSON.stringify(s);
-const value = (s: string) => (/\$\{[^}]*\}/.test(s) ? `{ "Fn::Sub": ${q(s)} }` : q(s));
+const value = (s: string) => (hasPlaceholder(s) ? `{ "Fn::Sub": ${q(s)} }` : q(s));
 
 function statementYaml(s: PolicyStatement, indent: string): string[] {
   const lines = [`${indent}- Sid: ${s.Sid}`, `${indent}  Effect: ${s.Effect}`, `${indent}  Action:`];

@@ -2,6 +2,7 @@
 // aws_region / aws_caller_identity data sources; other placeholders become variables.
 import { ACCOUNT, REGION, SELF_NAME } from './arn';
 import type { PolicyResult, PolicyStatement } from './generate-policy';
+import { splitAtPlaceholders } from '../text/placeholders';
 
 const TOKENS: [string, string][] = [
   [REGION, '${data.aws_region.current.name}'],
@@ -11,7 +12,7 @@ const TOKENS: [string, string][] = [
 
 /** An HCL string literal: tokens -> data sources, `${Name}` -> `${var.Name}`, `%{` escaped. */
 export function hclString(text: string): string {
-  const parts = text.split(/(\$\{[^}]*\})/);
+  const parts = splitAtPlaceholders(text);
   const out = parts.map((part, i) => {
     if (i % 2 === 1) {
       const token = TOKENS.find(([t]) => t === part);

@@ -4,6 +4,7 @@
 import type { AstNode } from '../parse/ast';
 import { isIntrinsic, isJsonata, isPlaceholder, hasPlaceholder, jsonataBody } from '../model/values';
 import { parseJsonata, jsonataConstant, jsonataReferences, walkJsonata, type JsonataNode } from '../expressions/jsonata';
+import { stripPlaceholders } from '../text/placeholders';
 
 export type ResourceValueKind =
   | 'literal' // a name or ARN written in the definition (may hold `${...}` parts)
@@ -68,7 +69,7 @@ export function classifyLiteral(text: string, node: AstNode): ResourceValue {
 
 /** `*` outside of `${...}` placeholders. */
 export function hasWildcard(text: string): boolean {
-  return (hasPlaceholder(text) ? text.replace(/\$\{[^}]*\}/g, '') : text).includes('*');
+  return (hasPlaceholder(text) ? stripPlaceholders(text) : text).includes('*');
 }
 
 function classifyPath(text: string, node: AstNode): ResourceValue {

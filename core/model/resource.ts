@@ -2,10 +2,10 @@
 import type { AstNode } from '../parse/ast';
 import type { IntegrationPattern, TaskResource } from './types';
 import { isJsonata, hasPlaceholder } from './values';
+import { hidePlaceholders } from '../text/placeholders';
 
 const STATES_SERVICE = /^arn:([^:]+):states:([^:]*):([^:]*):(.*)$/;
 const LAMBDA_FUNCTION = /^arn:([^:]+):lambda:([^:]*):([^:]*):function:(.+)$/;
-const PLACEHOLDER = /\$\{[^}]*\}/g;
 
 /**
  * Splits a Task Resource into its parts.
@@ -15,11 +15,10 @@ const PLACEHOLDER = /\$\{[^}]*\}/g;
 export function parseResource(raw: string, node: AstNode): TaskResource {
   if (isJsonata(raw)) return { raw, node, kind: 'expression', pattern: 'request-response' };
   // `${AWS::Region}` holds colons: hide placeholders while splitting, then put them back.
-  const hidden: string[] = [];
-  const masked = raw.replace(PLACEHOLDER, (m) => `\u0000${hidden.push(m) - 1}\u0000`);
-  const parsed = parseMasked(masked, raw, node);
-  if (!hidden.length) return parsed;
-  const restore = (s: string | undefined) => s?.replace(/\u0000(\d+)\u0000/g, (_, i: string) => hidden[Number(i)]);
+  if (!hasPlaceholder(raw)) return parseMasked(raw, raw, node);
+  const { hidden, restore: put } = hidePlaceholders(raw);
+  const parsed = parseMasked(hidden, raw, node);
+  const restore = (s: string | undefined) => (s === undefined ? s : put(s));
   return { ...parsed, partition: restore(parsed.partition), region: restore(parsed.region), account: restore(parsed.account), service: restore(parsed.service), action: restore(parsed.action), name: restore(parsed.name) };
 }
 

@@ -30,18 +30,7 @@ export function isIntrinsic(value: string): boolean {
   return /^\s*States\.[A-Za-z0-9]+\s*\(/.test(value);
 }
 
-const PLACEHOLDER = /\$\{[^}]*\}/;
-const WHOLE_PLACEHOLDER = /^\s*\$\{[^}]*\}\s*$/;
-
-/** Holds a deploy-time substitution (`${Name}`, SAM/CDK DefinitionSubstitutions, Terraform templatefile). */
-export function hasPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value);
-}
-
-/** The whole value is one placeholder. */
-export function isPlaceholder(value: string): boolean {
-  return WHOLE_PLACEHOLDER.test(value);
-}
+export { hasPlaceholder, isPlaceholder } from '../text/placeholders';
 
 /** A key whose value Step Functions evaluates as a path or intrinsic (`Name.$`). */
 export function isDynamicKey(key: string): boolean {

@@ -11,6 +11,7 @@ import { parseJsonata } from '../expressions/jsonata';
 import { jsonataProblems, maskPlaceholdersForJsonata } from '../expressions/jsonata-checks';
 import { defineRule, type StateRuleContext } from './define-rule';
 import { closestName } from './utils/closest-name';
+import { replacePlaceholders } from '../text/placeholders';
 
 const PATH_KINDS: Partial<Record<ValueKind, PathKind>> = { path: 'path', 'reference-path': 'reference', 'result-path': 'result', 'path-or-intrinsic': 'reference' };
 /** Subtrees that are other states (checked as those states), free text, or literal data (`Result`). */
@@ -18,7 +19,6 @@ const NOT_EVALUATED = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Comment
 /** State fields that hold user data, where any key (even "Comment") is evaluated. */
 const DATA_FIELDS = new Set(['Arguments', 'Output', 'Assign', 'ItemSelector', 'Items', 'Parameters', 'ResultSelector', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter']);
 const INTRINSIC_START = /^\s*States\./;
-const PLACEHOLDER = /\$\{[^}]*\}/g;
 
 export default defineRule({
   code: 'ASL007',
@@ -95,7 +95,7 @@ function checkPathField(field: string, node: AstNode, kind: ValueKind | 'path-or
       ctx.report({ messageId: 'intrinsicNotAllowed', node, data: { field } });
       return;
     }
-    const masked = value.replace(PLACEHOLDER, (m) => PLACEHOLDER_MASK.repeat(m.length));
+    const masked = replacePlaceholders(value, (m) => PLACEHOLDER_MASK.repeat(m.length));
     const problem = checkIntrinsic(masked);
     if (problem) reportProblem(problem, 'invalidIntrinsic', field, node, ctx);
     return;

@@ -2,6 +2,7 @@
 // that names one of its own states.
 import { isObject, keyNodeOf, valueOf } from '../parse/ast';
 import { defineRule } from './define-rule';
+import { hasPlaceholder } from '../text/placeholders';
 
 export default defineRule({
   code: 'ASL002',
@@ -44,5 +45,5 @@ export default defineRule({
 
 /** A deploy-time placeholder names a state we cannot know. */
 function isOpaque(name: string): boolean {
-  return /\$\{[^}]*\}/.test(name);
+  return hasPlaceholder(name);
 }

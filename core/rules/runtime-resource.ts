@@ -7,6 +7,7 @@ import { paramLabel, resourceUses } from '../iam/params';
 import { isInputControlled, patternOf } from '../iam/resource-value';
 import { splitArn } from '../iam/arn';
 import { traceSourcePart, traceValue } from '../iam/trace';
+import { stripPlaceholders } from '../text/placeholders';
 
 const MAX = 80;
 const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
@@ -14,7 +15,7 @@ const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 /** The pattern still names something (`orders-*`, `role/Audit`), not a bare `*:*` or two wildcards around a slash. */
 function namesSomething(pattern: string): boolean {
   const resource = splitArn(pattern)?.resource ?? pattern.replace(/^[a-z0-9]+:\/\//, '');
-  return /[A-Za-z0-9]{2}/.test(resource.replace(/\$\{[^}]*\}/g, ''));
+  return /[A-Za-z0-9]{2}/.test(stripPlaceholders(resource));
 }
 
 export default defineRule({
