@@ -163,7 +163,7 @@ export function generatePolicy(model: StateMachine | undefined, options: Generat
   if (options.includeTracing) main.add(TRACING, ['*']);
   const statements = main.statements();
   for (const s of statements) {
-    if (s.Resource.includes('*')) note({ kind: 'unscopable', message: `${s.Sid}: ${s.Action.join(', ')} on "*": ${main.reasons.get(s.Sid.replace(/\d+$/, '')) ?? main.reasons.get(s.Sid) ?? 'AWS does not let you scope it'}.` });
+    if (s.Resource.includes('*')) note({ kind: 'unscopable', message: `${s.Sid}: ${s.Action.join(', ')} on "*": ${main.reasons.get(s.Sid.replace(/(?<!\d)\d+$/, '')) ?? main.reasons.get(s.Sid) ?? 'AWS does not let you scope it'}.` });
   }
   if (!statements.length && !notes.some((n) => n.kind === 'unsupported')) {
     statements.push({ Sid: 'NoServiceCallsDenyAll', Effect: 'Deny', Action: ['*'], Resource: ['*'] });

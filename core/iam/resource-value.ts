@@ -168,7 +168,26 @@ function mergeHoles(parts: (string | undefined)[]): (string | undefined)[] {
 
 /** The `$...` paths an intrinsic call reads (string arguments left out). */
 function pathsIn(expression: string): string[] {
-  return [...expression.replace(/'(?:[^'\\]|\\.)*'/g, "''").matchAll(/\$\$?[A-Za-z0-9_.[\]-]*/g)].map((m) => m[0]);
+  return [...withoutStrings(expression).matchAll(/\$\$?[A-Za-z0-9_.[\]-]*/g)].map((m) => m[0]);
+}
+
+/**
+ * `expression` with each 'quoted string' (backslash escapes inside) emptied to `''`, an unterminated
+ * one left as it is. What `replace(/'(?:[^'\\]|\\.)*'/g, "''")` does, in one pass instead of one per quote.
+ */
+function withoutStrings(expression: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = expression.indexOf("'", at);
+    if (open < 0) return out + expression.slice(at);
+    let i = open + 1;
+    while (i < expression.length && expression[i] !== "'") i += expression[i] === '\\' ? 2 : 1;
+    // No closing quote from here: none from any later quote either (the escapes line up the same way).
+    if (i >= expression.length) return out + expression.slice(at);
+    out += expression.slice(at, open) + "''";
+    at = i + 1;
+  }
 }
 
 /** The literal text before the first run-time part (`'orders-'` of `'orders-' & $x`). */
@@ -186,7 +205,9 @@ export function patternOf(value: ResourceValue): string {
   return (value.template ?? [undefined]).map((p) => (p === undefined ? '*' : p)).join('');
 }
 
-const DOC_PLACEHOLDER = /^(<[^>]*>|\([^)]*\)|\{\{[^}]*\}\}|\[\[[^\]]*\]\]|[A-Z][A-Z0-9_-]*|your[-_ ]?\S*|x{3,}|.*account[-_ ]?(id|number).*|.*region.*)$/i;
+const DOC_PLACEHOLDER = /^(<[^>]*>|\([^)]*\)|\{\{[^}]*\}\}|\[\[[^\]]*\]\]|[A-Z][A-Z0-9_-]*|your[-_ ]?\S*|x{3,})$/i;
+/** `^.*(account id|region).*$` without the `.*` on both sides, which backtracks over long text: one line that mentions them. */
+const mentionsAccountOrRegion = (part: string) => !/[\n\r\u2028\u2029]/.test(part) && /account[-_ ]?(id|number)|region/i.test(part);
 
 /**
  * An ARN part that stands for a value the reader must fill in: `<AWS_ACCOUNT_ID>`, `(Account_ID)`,
@@ -196,5 +217,5 @@ export function isDocPlaceholder(part: string, role: 'region' | 'account'): bool
   if (!part || hasPlaceholder(part)) return false;
   if (role === 'account' && /^\d{12}$/.test(part)) return false;
   if (role === 'region' && /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(part)) return false;
-  return DOC_PLACEHOLDER.test(part) && !part.includes('*');
+  return (DOC_PLACEHOLDER.test(part) || mentionsAccountOrRegion(part)) && !part.includes('*');
 }

@@ -114,7 +114,7 @@ const SPECS: [service: string, actions: string, spec: SdkSpec][] = [
   ['s3', 'listObjectsV2 listObjects listObjectVersions headBucket getBucketLocation getBucketPolicy putBucketPolicy deleteBucketPolicy getBucketTagging getBucketAcl putBucketAcl putPublicAccessBlock deletePublicAccessBlock getBucketVersioning putBucketVersioning deleteBucket createBucket', { params: [p('Bucket', 'S3 bucket', bucketArn)] }],
   ['s3', 'deleteObjects', { params: [p('Bucket', 'S3 bucket', (v, env) => objectsIn(bucketArn(v, env), undefined))] }],
   ['s3', 'copyObject', {
-    params: [p('CopySource', 'S3 source object', (v, env) => `arn:${env.partition}:s3:::${v.replace(/^\//, '').replace(/\?.*$/, '')}`, { reportIf: runtimeBucket }), p('Bucket', 'S3 bucket', s3Object('Key'))],
+    params: [p('CopySource', 'S3 source object', (v, env) => `arn:${env.partition}:s3:::${v.replace(/^\//, '').split('?', 1)[0]}`, { reportIf: runtimeBucket }), p('Bucket', 'S3 bucket', s3Object('Key'))],
     grants: () => [
       { sid: 'SdkS3CopyObjectRead', actions: ['s3:GetObject'], resources: (r) => r('CopySource') },
       { sid: 'SdkS3CopyObjectWrite', actions: ['s3:PutObject'], resources: (r) => r('Bucket') },

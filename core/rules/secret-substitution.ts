@@ -8,9 +8,13 @@ import { defineRule, type StateRuleContext } from './define-rule';
 import { classifyName, isReferenceName, kindPhrase } from '../secrets/secret-keys';
 import { containerEnvEntries } from '../secrets/integrations';
 import { effectiveKey, describePath, forEachDataValue, forEachOtherValue } from '../secrets/scan';
+import { placeholderSpans } from '../text/placeholders';
 
-const PLACEHOLDERS = /\$\{([^}]*)\}/g;
-const RESOLVE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^}]*)\}\}/g;
+// No braces inside a dynamic reference: [^}]* would rescan to the end from every `{{resolve:` without one.
+const RESOLVE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):([^{}]*)\}\}/g;
+
+/** Each placeholder as [`${Name}`, `Name`] (the shape of a match of /\$\{([^}]*)\}/g). */
+const placeholdersOf = (value: string): string[][] => placeholderSpans(value).map(([start, end]) => [value.slice(start, end), value.slice(start + 2, end - 1)]);
 
 export default defineRule({
   code: 'SEC006',
@@ -54,9 +58,9 @@ function check(state: State, ctx: StateRuleContext, pv: PayloadValue, value: str
     ctx.report({ messageId: 'resolvedSecret', node: pv.node, data: { placeholder: `{{resolve:${m[1]}:…}}` }, findingData: { ...where, placeholder: m[0], dynamicReference: m[1] } });
     return;
   }
-  const userinfo = /:\/\/[^\s:@/]+:(\$\{([^}]+)\})@/.exec(value);
+  const userinfo = /:\/\/[^\s:@/]+:(\$\{([^{}]+)\})@/.exec(value);
   const cls = userinfo && !isReferenceName(userinfo[2], suffixes) ? { kind: 'password' as const, generic: false } : key === undefined ? undefined : classifyName(key);
-  for (const m of userinfo && cls?.kind === 'password' ? [userinfo.slice(1)] : value.matchAll(PLACEHOLDERS)) {
+  for (const m of userinfo && cls?.kind === 'password' ? [userinfo.slice(1)] : placeholdersOf(value)) {
     const name = m[1].trim();
     if (name.startsWith('AWS::')) continue;
     const resolvesValue = /^(ssm|secretsmanager|aws:secretsmanager)[:(]/i.test(name);

@@ -27,14 +27,58 @@ export interface DataReference {
 export function parsePath(text: string): { root: string; segments: string[] } | undefined {
   const m = /^(\$\$|\$[A-Za-z_][\w]*|\$)/.exec(text.trim());
   if (!m) return undefined;
+  return { root: m[1], segments: pathSegments(text.trim().slice(m[0].length)) };
+}
+
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+
+/**
+ * The segments of a path after its root: `.name`, `['name']`, `["name"]`, and any other `[...]` as `*`,
+ * found left to right as /\.([^.[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[[^\]]*\]/g finds them,
+ * in one pass: that expression rescans to the end from every `[` when no `]` follows (`$['['['…`).
+ */
+function pathSegments(rest: string): string[] {
   const segments: string[] = [];
-  const rest = text.trim().slice(m[0].length);
-  const re = /\.([^.[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[[^\]]*\]/g;
-  for (const part of rest.matchAll(re)) {
-    const name = part[1] ?? part[2] ?? part[3];
-    segments.push(name !== undefined ? name : '*');
+  let closeLeft = true; // false once no `]` is left: no bracket segment can match after that
+  let i = 0;
+  while (i < rest.length) {
+    const ch = rest[i];
+    if (ch === '.') {
+      let end = i + 1;
+      while (end < rest.length && rest[end] !== '.' && rest[end] !== '[' && rest[end] !== ']') end++;
+      if (end > i + 1) segments.push(rest.slice(i + 1, end));
+      i = end > i + 1 ? end : i + 1;
+    } else if (ch === '[' && closeLeft) {
+      const quoted = quotedSegment(rest, i);
+      if (quoted) {
+        segments.push(quoted.name);
+        i = quoted.end;
+        continue;
+      }
+      const close = rest.indexOf(']', i + 1);
+      if (close < 0) {
+        closeLeft = false;
+        i++;
+      } else {
+        segments.push('*');
+        i = close + 1;
+      }
+    } else i++;
   }
-  return { root: m[1], segments };
+  return segments;
+}
+
+/** `['name']` or `["name"]` (spaces allowed inside the brackets) starting at `open`, or undefined. */
+function quotedSegment(rest: string, open: number): { name: string; end: number } | undefined {
+  let j = open + 1;
+  while (isSpace(rest[j])) j++;
+  const quote = rest[j];
+  if (quote !== "'" && quote !== '"') return undefined;
+  const closeQuote = rest.indexOf(quote, j + 1);
+  if (closeQuote < 0) return undefined;
+  let k = closeQuote + 1;
+  while (isSpace(rest[k])) k++;
+  return rest[k] === ']' ? { name: rest.slice(j + 1, closeQuote), end: k + 1 } : undefined;
 }
 
 /** Classifies a JSONPath reference (`$...`, `$$...`, `$var...`). */

@@ -40,13 +40,25 @@ export function isNonSecretValue(value: string): boolean {
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (/^arn:[a-z-]+:/.test(lower)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\/[^\s@]*$/i.test(v)) return true;
-  if (/^\/?[\w.-]+(\/[\w.-]+)+\/?$/.test(v) && !/[0-9]{4,}|[A-Z].*[0-9]|[0-9].*[A-Z]/.test(v.replace(/[/_.-]/g, ''))) return true;
+  if (/^\/?[\w.-]+(\/[\w.-]+)+\/?$/.test(v) && !looksGenerated(v.replace(/[/_.-]/g, ''))) return true;
   if (/^(<[^<>]*>|\{\{.*\}\}|\[[^\]]*\]|%[^%\s]+%|\$\([^)]*\)|\{[A-Za-z_][\w.-]*\}|\(.*\))$/.test(v)) return true;
   if (/^([*x•.#_-])\1{2,}$/i.test(v) || /^[*•]{3,}/.test(v)) return true;
   if (/^(your|my|the|enter|insert|put|add|replace|paste|set)[-_ ]/i.test(v) || /[-_ ](here|goes[-_ ]here)$/i.test(v)) return true;
   if (/example|placeholder|redacted|changeme|dummy|xxxx/i.test(v)) return true;
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) && !/[0-9]{3,}/.test(v)) return true;
   return false;
+}
+
+/**
+ * A run of 4+ digits, or capitals and digits mixed (a capital before a digit or a digit before a
+ * capital): a generated token rather than a resource path's words. Linear, unlike /[A-Z].*[0-9]/,
+ * which rescans the rest of the text from every capital. `text` holds no line break here.
+ */
+function looksGenerated(text: string): boolean {
+  if (/[0-9]{4,}/.test(text)) return true;
+  const capital = text.search(/[A-Z]/);
+  const digit = text.search(/[0-9]/);
+  return (capital >= 0 && /[0-9]/.test(text.slice(capital + 1))) || (digit >= 0 && /[A-Z]/.test(text.slice(digit + 1)));
 }
 
 /**

@@ -62,14 +62,19 @@ function mixed(secret: string): boolean {
 /** `Basic dXNlcjpwYXNz` carries base64 of `user:pass`. */
 function decodesToUserPass(b64: string): boolean {
   const decoded = decodeBase64(b64);
-  return decoded !== undefined && /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded);
+  if (decoded === undefined || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+  // A colon with text on both sides; /^[\x20-\x7e]+:[\x20-\x7e]+$/ tries every colon against every split.
+  const colon = decoded.indexOf(':', 1);
+  return colon > 0 && colon < decoded.length - 1;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Standard base64 -> latin1 text, or undefined; no Buffer/atob so core stays platform-free. */
 export function decodeBase64(input: string): string | undefined {
-  const s = input.replace(/=+$/, '');
+  let end = input.length;
+  while (end > 0 && input[end - 1] === '=') end--;
+  const s = input.slice(0, end);
   if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) return undefined;
   let bits = 0;
   let value = 0;
@@ -99,7 +104,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { id: 'stripe-secret-key', title: 'Stripe secret key', regex: /\b(?<secret>(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{10,99}|whsec_[A-Za-z0-9]{24,})\b/g, source: 'gitleaks stripe-access-token' },
   { id: 'google-api-key', title: 'Google API key', regex: /\b(?<secret>AIza[\w-]{35})(?![\w-])/g, source: 'gitleaks gcp-api-key; secretlint @secretlint/secretlint-rule-gcp' },
   { id: 'anthropic-api-key', title: 'Anthropic API key', regex: /\b(?<secret>sk-ant-(?:api03|admin01)-[\w-]{93}AA)(?![\w-])/g, source: 'gitleaks anthropic-api-key; secretlint @secretlint/secretlint-rule-anthropic' },
-  { id: 'openai-api-key', title: 'OpenAI API key', regex: /\b(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})(?![\w-])/g, source: 'gitleaks openai-api-key; secretlint @secretlint/secretlint-rule-openai' },
+  { id: 'openai-api-key', title: 'OpenAI API key', regex: /\b(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,100}T3BlbkFJ[A-Za-z0-9_-]{20,100})(?![\w-])/g, source: 'gitleaks openai-api-key; secretlint @secretlint/secretlint-rule-openai' },
   { id: 'npm-token', title: 'npm access token', regex: /\b(?<secret>npm_[A-Za-z0-9]{36})\b/g, source: 'gitleaks npm-access-token; secretlint @secretlint/secretlint-rule-npm' },
   { id: 'sendgrid-api-key', title: 'SendGrid API key', regex: /\b(?<secret>SG\.[\w-]{22}\.[\w-]{43})(?![\w-])/g, source: 'gitleaks sendgrid-api-token; secretlint @secretlint/secretlint-rule-sendgrid' },
   { id: 'huggingface-token', title: 'Hugging Face token', regex: /\b(?<secret>hf_[A-Za-z]{34})\b/g, source: 'gitleaks huggingface-access-token' },

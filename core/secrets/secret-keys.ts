@@ -53,7 +53,8 @@ function computeWords(name: string): string[] {
   const base = name.endsWith('.$') ? name.slice(0, -2) : name;
   return base
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // `HTTPServer` -> `HTTP Server`: zero-width, because /([A-Z]+)([A-Z][a-z])/ rescans a long capital run from every letter.
+    .replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, ' ')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());

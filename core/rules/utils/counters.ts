@@ -24,11 +24,22 @@ export function lastName(path: string): string | undefined {
   return last && !CONTEXT_WORDS.has(last) ? last : undefined;
 }
 
-/** Names of the paths inside `States.MathAdd(...)` calls of a JSONPath value. */
+/**
+ * Names of the paths inside `States.MathAdd(...)` calls of a JSONPath value: the arguments up to the
+ * first `)`, as /States\.MathAdd\s*\(([^)]*)\)/g reads them, in one pass (that expression rescans to
+ * the end from every call that has no `)` after it).
+ */
 function mathAddNames(value: string): string[] {
   const out: string[] = [];
-  for (const call of value.matchAll(/States\.MathAdd\s*\(([^)]*)\)/g)) {
-    for (const arg of call[1].split(',')) {
+  const CALL = 'States.MathAdd';
+  for (let at = value.indexOf(CALL); at >= 0; at = value.indexOf(CALL, at + 1)) {
+    let open = at + CALL.length;
+    while (/\s/.test(value[open] ?? '')) open++;
+    if (value[open] !== '(') continue;
+    const close = value.indexOf(')', open);
+    if (close < 0) break;
+    at = close;
+    for (const arg of value.slice(open + 1, close).split(',')) {
       const name = arg.trim().startsWith('$') ? lastName(arg.trim()) : undefined;
       if (name) out.push(name);
     }
