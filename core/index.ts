@@ -125,6 +125,7 @@ export function loadConfig(...layers: unknown[]): { config: ResolvedConfig; prob
 
 export { looksLikeStateMachine } from './detect';
 export { decodeSource, type DecodedSource } from './text/decode';
+export { redactSecrets } from './secrets/redact';
 export { formatForPath, type DocumentFormat } from './parse';
 export type { TextChange } from './parse/splice';
 export { LineIndex, type Position, type LineRange } from './text/line-index';

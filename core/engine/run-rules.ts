@@ -11,6 +11,7 @@ import { formatMessage, type Report, type Rule, type RuleContext } from '../rule
 import { applySuppressions } from './suppression';
 import { finish } from '../parse/steps';
 import type { TextSource } from '../text/piece-text';
+import { redactSecrets } from '../secrets/redact';
 
 export interface RuleRunInput {
   text: TextSource;
@@ -146,13 +147,14 @@ function toFinding(rule: Rule, report: Report, level: string | undefined): Findi
     ruleName: rule.meta.name,
     messageId: report.messageId,
     severity: level && level !== 'off' ? (level as Finding['severity']) : report.severity ?? rule.meta.severity,
-    message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
+    // Keys, names and values a message quotes may be credentials themselves (a state named after a token).
+    message: redactSecrets(formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data)),
     offset,
     length,
-    pointer: node ? pointerOf(node) : '',
+    pointer: node ? redactSecrets(pointerOf(node)) : '',
   };
   if (report.tags?.length) finding.tags = report.tags;
-  if (report.fixes?.length) finding.fixes = report.fixes;
+  if (report.fixes?.length) finding.fixes = report.fixes.map((fix) => ({ ...fix, title: redactSecrets(fix.title) }));
   if (report.findingData) finding.data = report.findingData;
   return finding;
 }

@@ -12,7 +12,8 @@ import { classifyName, kindPhrase, KIND_TITLES } from '../secrets/secret-keys';
 import { compileAll, looksLikeCredential, type LiteralOptions } from '../secrets/literal';
 import { joinedJsonataLiterals, literalPieces } from '../secrets/expressions';
 import { httpOwnedNodes, insideAny, secretEnvEntries } from '../secrets/integrations';
-import { builtLiterals, describePath, effectiveKey, forEachDataValue, forEachOtherValue } from '../secrets/scan';
+import { builtLiterals, describePath, effectiveKey, forEachDataValue, forEachKey, forEachKeyIn, forEachOtherValue } from '../secrets/scan';
+import type { AstNode } from '../parse/ast';
 
 export default defineRule({
   code: 'SEC001',
@@ -31,6 +32,7 @@ export default defineRule({
   messages: {
     knownFormat: '{{title}} ({{masked}}) is written in plain text in {{where}}. Anyone who can read the definition can use it: keep it in Secrets Manager or Parameter Store (SecureString) and pass a reference.',
     secretKey: '"{{key}}" holds {{kind}} as a literal ({{masked}}) in {{where}}. Anyone who can read the definition can use it: keep it in Secrets Manager or Parameter Store (SecureString) and pass a reference.',
+    knownFormatInKey: '{{title}} ({{masked}}) is written in plain text as a key (a name) {{where}}. Anyone who can read the definition can use it, and every message, outline and log that shows the name shows it: rename it and rotate the credential.',
   },
   checkState(state, ctx) {
     const options = literalOptions(ctx);
@@ -57,10 +59,12 @@ export default defineRule({
     forEachOtherValue(state, (pv) => {
       if (pv.node.type === 'string' && !pv.node.bare) reportFormat(state, ctx, pv, pv.node.value as string, isDynamicKey(pv.key ?? ''));
     });
+    forEachKey(state, (keyNode, key) => reportKeyFormat(ctx, keyNode, key, `in state "${state.name}"`));
   },
   documentReadsStructureOnly: true,
   checkDocument(ctx) {
     const root = ctx.model?.root;
+    if (root) forEachKeyIn(root, true, (keyNode, key) => reportKeyFormat(ctx, keyNode, key, 'at the top of the definition'));
     for (const prop of propertiesOf(root)) {
       const key = keyOf(prop);
       if (key === 'States' || !prop.children[1]) continue;
@@ -98,6 +102,31 @@ function reportFormat(state: State | undefined, ctx: RuleContext, pv: PayloadVal
     findingData: findingData(state, pv, value, { detector: 'format', kind: match.pattern.id }),
   });
   return true;
+}
+
+/** Distinct keys repeat across every state and keystroke: the answer per key, cached (bounded). */
+const keySecrets = new Map<string, SecretMatch | null>();
+
+function keySecret(key: string): SecretMatch | null {
+  let found = keySecrets.get(key);
+  if (found === undefined) {
+    if (keySecrets.size > 20_000) keySecrets.clear();
+    keySecrets.set(key, (found = findKnownSecrets(key)[0] ?? null));
+  }
+  return found;
+}
+
+/** Reports a key (or state name) that is a known credential format. */
+function reportKeyFormat(ctx: RuleContext, keyNode: AstNode, key: string, where: string): void {
+  const match = keySecret(key);
+  if (!match || allowOf(ctx).some((re) => re.test(match.secret))) return;
+  ctx.report({
+    messageId: 'knownFormatInKey',
+    node: keyNode,
+    severity: match.pattern.identifier ? 'warning' : undefined,
+    data: { title: match.pattern.title, masked: mask(match.secret), where },
+    findingData: { detector: 'format', kind: match.pattern.id, field: 'key' },
+  });
 }
 
 /** The first known credential format among the value's literals that `allow` does not exempt. */

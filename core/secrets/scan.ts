@@ -61,6 +61,40 @@ const dataValues = lastStateMemo((state: State) => {
 });
 
 const CHILD_SCOPES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
+
+/**
+ * Every property key of the state, its own name first, without nested states (they are visited as
+ * states of their own): a key can be a credential as much as a value can.
+ */
+export function forEachKey(state: State, visit: (keyNode: AstNode, key: string) => void): void {
+  const own = state.node.parent?.children?.[0];
+  if (own) visit(own, state.name);
+  forEachKeyIn(state.node, false, visit);
+}
+
+/**
+ * Every property key under `root`, without the states of any scope: the `States` of `root` itself
+ * when `rootIsScope` (the document root), of its branches and processors when it is a state.
+ */
+export function forEachKeyIn(root: AstNode, rootIsScope: boolean, visit: (keyNode: AstNode, key: string) => void): void {
+  // `scope`: the node is a scope (the root, a branch, a processor, or the Branches array) whose States are nested states.
+  const stack: { node: AstNode; scope: boolean }[] = [{ node: root, scope: rootIsScope }];
+  while (stack.length) {
+    const { node, scope } = stack.pop()!;
+    if (isArray(node)) {
+      for (const child of node.children) stack.push({ node: child, scope });
+      continue;
+    }
+    for (const prop of propertiesOf(node)) {
+      const key = keyOf(prop);
+      const value = prop.children[1];
+      if (scope && key === 'States') continue;
+      visit(prop.children[0], key);
+      if (value && (isObject(value) || isArray(value))) stack.push({ node: value, scope: node === root && !rootIsScope && CHILD_SCOPES.has(key) });
+    }
+  }
+}
+
 const DATA_FIELDS = new Set<string>([...PAYLOAD_FIELDS, 'ItemReader', 'ResultWriter', 'ItemBatcher', 'Credentials']);
 
 /**
@@ -79,7 +113,14 @@ function otherValues(state: State): PayloadValue[] {
   for (const prop of propertiesOf(state.node)) {
     const key = keyOf(prop);
     const node = prop.children[1];
-    if (!node || DATA_FIELDS.has(key) || CHILD_SCOPES.has(key)) continue;
+    if (!node || DATA_FIELDS.has(key)) continue;
+    if (CHILD_SCOPES.has(key)) {
+      // A branch's or processor's own fields (StartAt, ProcessorConfig ...); its states are states of their own.
+      for (const scope of isArray(node) ? node.children : [node]) {
+        for (const p of propertiesOf(scope)) if (keyOf(p) !== 'States' && p.children[1]) walkScalars(p.children[1], `${key}.${keyOf(p)}`, push);
+      }
+      continue;
+    }
     if (key === 'Catch' && isArray(node)) {
       for (const catcher of node.children) {
         for (const p of propertiesOf(catcher)) {

@@ -4,7 +4,7 @@
 // least-privilege IAM policy" actions, which run the client's command instead of editing the definition.
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { stateAt, stateSelector, type Finding, type State, type StateMachine } from '../../../core';
+import { redactSecrets, stateAt, stateSelector, type Finding, type State, type StateMachine } from '../../../core';
 import { GENERATE_POLICY, SOURCE_GENERATE_POLICY, type GeneratePolicyArgs } from '../../../protocol';
 import type { AslDocuments } from '../documents';
 import { SOURCE, sameRange, toRange, toWorkspaceEdit, type DiagnosticData } from '../convert';
@@ -26,7 +26,7 @@ function findingOf(document: TextDocument, findings: Finding[], diagnostic: Diag
 
 /** "Generate least-privilege IAM policy for <state>" (or for the whole state machine), as a command. */
 function policyAction(uri: string, model: StateMachine, state: State | undefined, kind: string, diagnostics?: Diagnostic[]): CodeAction {
-  const name = state && (state.name.replace(/\s+/g, ' ') || '""');
+  const name = state && (redactSecrets(state.name).replace(/\s+/g, ' ') || '""');
   const target = !name ? 'the state machine' : name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…` : name;
   const title = `Generate least-privilege IAM policy for ${target}`;
   const args: GeneratePolicyArgs = state ? { uri, state: stateSelector(model, state) } : { uri };

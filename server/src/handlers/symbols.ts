@@ -1,7 +1,7 @@
 // textDocument/documentSymbol: the states as an outline, nested under their Parallel branch or
 // Map item processor, so the editor's outline and breadcrumbs follow the workflow's structure.
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
-import type { Scope, State } from '../../../core';
+import { redactSecrets, type Scope, type State } from '../../../core';
 import type { AslDocuments } from '../documents';
 import { toRange } from '../convert';
 
@@ -32,7 +32,7 @@ export function registerSymbols(connection: Connection, docs: AslDocuments): voi
       const span = state.keyNode.parent ?? state.node;
       const branches = state.children.filter((c) => c.kind === 'branch');
       return {
-        name: state.name || '""',
+        name: redactSecrets(state.name) || '""',
         detail: state.type ?? 'state',
         kind: KIND[state.type ?? ''] ?? SymbolKind.Object,
         range: range(span.offset, span.length),
