@@ -70,6 +70,38 @@ export function jsonataStringLiterals(ast: JsonataNode): { value: string; start:
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The string literals of an expression body read lexically, without parsing: `"…"` and `'…'` with
+ * backslash escapes, an unterminated one to the end; comments and backquoted names skipped. For an
+ * expression that does not parse, whose quoted text may still be a credential.
+ */
+export function looseStringLiterals(body: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i];
+    if (c === '/' && body[i + 1] === '*') {
+      const end = body.indexOf('*/', i + 2);
+      i = end < 0 ? body.length : end + 2;
+    } else if (c === '"' || c === "'" || c === '`') {
+      const parts: string[] = [];
+      let j = i + 1;
+      let from = j;
+      while (j < body.length && body[j] !== c) {
+        if (body[j] === '\\' && j + 1 < body.length) {
+          parts.push(body.slice(from, j));
+          from = j + 1;
+          j += 2;
+        } else j++;
+      }
+      parts.push(body.slice(from, j));
+      if (c !== '`') out.push(parts.join(''));
+      i = j + 1;
+    } else i++;
+  }
+  return out;
+}
+
 /** The value when the whole expression is one string literal (`{% 'child-flow' %}`), else undefined. */
 export function jsonataConstant(ast: JsonataNode | undefined): string | undefined {
   return ast?.type === 'string' && typeof ast.value === 'string' ? ast.value : undefined;

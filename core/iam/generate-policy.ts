@@ -9,6 +9,8 @@ import { DISTRIBUTED_MAP } from './integrations';
 import { credentialsRole, integrationSites, taskView, valuesAt, type IntegrationSite } from './params';
 import { traceValue } from './trace';
 import type { ArnEnv, Condition, Grant, Resolve } from './types';
+import { scrubPolicyValue } from './scrub';
+import { redactSecrets } from '../secrets/redact';
 
 export interface PolicyStatement {
   Sid: string;
@@ -74,8 +76,17 @@ class Collector {
   private readonly byKey = new Map<string, PolicyStatement>();
   /** Why a statement's resource is `*`, by Sid. */
   readonly reasons = new Map<string, string>();
-  add(grant: Grant, resources: string[], conditions: Condition[] = grant.conditions ?? []): void {
-    if (!resources.length) return;
+  /** Sids of statements where a credential was taken out of a resource or condition value. */
+  readonly scrubbed = new Set<string>();
+  add(grant: Grant, given: string[], givenConditions: Condition[] = grant.conditions ?? []): void {
+    if (!given.length) return;
+    const scrub = (value: string) => {
+      const clean = scrubPolicyValue(value);
+      if (clean.changed) this.scrubbed.add(grant.sid);
+      return clean.value;
+    };
+    const resources = given.map(scrub);
+    const conditions = givenConditions.map((c) => ({ ...c, values: c.values.map(scrub) }));
     if (grant.starReason) this.reasons.set(grant.sid, grant.starReason);
     const condition = toCondition(conditions);
     const key = `${grant.sid}|${grant.actions.join(',')}|${JSON.stringify(condition ?? {})}`;
@@ -129,7 +140,9 @@ function envOf(site: IntegrationSite): ArnEnv {
 export function generatePolicy(model: StateMachine | undefined, options: GeneratePolicyOptions = {}): PolicyResult {
   const notes: PolicyNote[] = [];
   const seenNotes = new Set<string>();
-  const note = (n: PolicyNote) => {
+  const note = (given: PolicyNote) => {
+    // Notes quote state names and values, which may be credentials themselves.
+    const n = { ...given, message: redactSecrets(given.message), ...(given.state !== undefined ? { state: redactSecrets(given.state) } : {}), ...(given.pointer !== undefined ? { pointer: redactSecrets(given.pointer) } : {}) };
     const key = `${n.kind}|${n.state}|${n.message}`;
     if (!seenNotes.has(key)) (seenNotes.add(key), notes.push(n));
   };
@@ -146,7 +159,8 @@ export function generatePolicy(model: StateMachine | undefined, options: Generat
       if (target) {
         const roleArns = roleResources(model!, target, site, note);
         main.add({ sid: 'AssumeTaskRoles', actions: ['sts:AssumeRole'], resources: () => [] }, roleArns);
-        taskRoles.push({ state: state.name, role: roleArns[0] ?? '', statements: collector.statements() });
+        taskRoles.push({ state: redactSecrets(state.name), role: scrubPolicyValue(roleArns[0] ?? '').value, statements: collector.statements() });
+        noteScrubbed(collector, note);
         note({ kind: 'task-role', state: state.name, message: `${state.name} runs with the role in Credentials.RoleArn: its service permissions belong in that role's policy (see taskRoles), the execution role only needs sts:AssumeRole.` });
       }
     }
@@ -162,6 +176,7 @@ export function generatePolicy(model: StateMachine | undefined, options: Generat
   if (options.includeLogging) main.add(LOGGING, ['*']);
   if (options.includeTracing) main.add(TRACING, ['*']);
   const statements = main.statements();
+  noteScrubbed(main, note);
   for (const s of statements) {
     if (s.Resource.includes('*')) note({ kind: 'unscopable', message: `${s.Sid}: ${s.Action.join(', ')} on "*": ${main.reasons.get(s.Sid.replace(/(?<!\d)\d+$/, '')) ?? main.reasons.get(s.Sid) ?? 'AWS does not let you scope it'}.` });
   }
@@ -170,6 +185,15 @@ export function generatePolicy(model: StateMachine | undefined, options: Generat
     note({ kind: 'advice', message: 'No state calls an AWS service with the execution role, so the policy denies everything (the Step Functions template for activity-only machines).' });
   }
   return { document: { Version: '2012-10-17', Statement: statements }, notes, states: (states ?? []).map((s) => s.name), taskRoles };
+}
+
+/** Tells where credentials were taken out of the policy, without them. */
+function noteScrubbed(collector: Collector, note: (n: PolicyNote) => void): void {
+  if (!collector.scrubbed.size) return;
+  note({
+    kind: 'advice',
+    message: `${[...collector.scrubbed].join(', ')}: a resource or endpoint in the definition holds a credential (user info or a query string in a URL, or a key): it is "*" in the policy and not printed. Move it out of the definition (see SEC001 and SEC004).`,
+  });
 }
 
 function addSite(model: StateMachine, site: IntegrationSite, collector: Collector, note: (n: PolicyNote) => void): void {

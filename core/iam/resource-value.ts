@@ -77,7 +77,8 @@ function classifyPath(text: string, node: AstNode): ResourceValue {
   if (t === '$$.StateMachine.Id') return { kind: 'self', text, node };
   if (isIntrinsic(t)) {
     const references = pathsIn(t);
-    const source = references.find((r) => !FIXED_CONTEXT.test(r)) ?? references[0] ?? t;
+    // A reference, never the expression's text: its string arguments may hold anything.
+    const source = references.find((r) => !FIXED_CONTEXT.test(r)) ?? references[0];
     return { kind: 'runtime', text, node, template: formatTemplate(t) ?? [undefined], source, references };
   }
   return { kind: 'runtime', text, node, template: [undefined], source: t, references: [t] };
@@ -90,7 +91,7 @@ function classifyJsonata(text: string, node: AstNode): ResourceValue {
   if (constant !== undefined) return { ...classifyLiteral(constant, node), text: constant };
   if (ast && isSelfReference(ast)) return { kind: 'self', text, node };
   const references = ast ? jsonataInputs(ast) : [];
-  const source = references.find((r) => !FIXED_CONTEXT.test(r)) ?? references[0] ?? body.trim();
+  const source = references.find((r) => !FIXED_CONTEXT.test(r)) ?? references[0];
   return { kind: 'runtime', text, node, template: (ast && concatTemplate(ast)) ?? [undefined], source, references };
 }
 

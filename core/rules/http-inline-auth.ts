@@ -50,7 +50,12 @@ export default defineRule({
       }
     }
     const endpoint = parts.endpoint;
-    if (endpoint && !isDynamicKey(endpoint.key) && endpoint.node.type === 'string' && !endpoint.node.bare) checkUrl(state, ctx, endpoint.node, parts.hasConnection);
+    if (!endpoint || endpoint.node.type !== 'string' || endpoint.node.bare) return;
+    const url = endpoint.node.value as string;
+    const dynamic = isDynamicKey(endpoint.key);
+    // A URL built at run time (`States.Format('https://user:pw@host/{}', $.id)`) carries its literal parts as written.
+    const texts = dynamic || isJsonata(url) ? literalPieces(url, dynamic).map((p) => p.text) : [url];
+    for (const text of texts) if (checkUrl(state, ctx, endpoint.node, text, parts.hasConnection)) return;
   },
 });
 
@@ -108,11 +113,10 @@ function checkJsonataPair(state: State, ctx: StateRuleContext, place: keyof type
   if (ref) reportRuntime(ctx, state, place, name, node, ref, cls?.kind, hasConnection);
 }
 
-/** A literal ApiEndpoint with `user:pass@` or a credential in its query string. */
-function checkUrl(state: State, ctx: StateRuleContext, node: AstNode, hasConnection: boolean): void {
-  const url = node.value as string;
+/** ApiEndpoint text (the literal, or a literal part of a built one) with `user:pass@` or a credential in its query string; true when reported. */
+function checkUrl(state: State, ctx: StateRuleContext, node: AstNode, url: string, hasConnection: boolean): boolean {
   const match = findKnownSecrets(url)[0];
-  if (match?.pattern.id === 'url-credentials') return report(ctx, state, 'urlCredentials', node, { masked: mask(match.secret) }, { location: 'url', kind: 'url-credentials' }, hasConnection);
+  if (match?.pattern.id === 'url-credentials') return (report(ctx, state, 'urlCredentials', node, { masked: mask(match.secret) }, { location: 'url', kind: 'url-credentials' }, hasConnection), true);
   const query = url.split('#')[0].split('?')[1];
   for (const pair of query ? query.split('&') : []) {
     const [rawName, rawValue = ''] = pair.split('=');
@@ -121,10 +125,12 @@ function checkUrl(state: State, ctx: StateRuleContext, node: AstNode, hasConnect
     const known = findKnownSecrets(value)[0];
     const cls = classifyName(name);
     if (known || (cls && looksLikeCredential(value, cls))) {
-      return report(ctx, state, 'urlQuery', node, { kind: known ? withArticle(known.pattern.title) : kindPhrase(cls!.kind), name, masked: mask(known ? known.secret : value) }, { location: 'url-query', kind: known ? known.pattern.id : cls!.kind }, hasConnection);
+      report(ctx, state, 'urlQuery', node, { kind: known ? withArticle(known.pattern.title) : kindPhrase(cls!.kind), name, masked: mask(known ? known.secret : value) }, { location: 'url-query', kind: known ? known.pattern.id : cls!.kind }, hasConnection);
+      return true;
     }
   }
   if (match) report(ctx, state, 'urlSecret', node, { kind: withArticle(match.pattern.title), masked: mask(match.secret) }, { location: 'url', kind: match.pattern.id }, hasConnection);
+  return match !== undefined;
 }
 
 function safeDecode(s: string): string {

@@ -12,6 +12,7 @@ import { jsonataProblems, maskPlaceholdersForJsonata } from '../expressions/json
 import { defineRule, type StateRuleContext } from './define-rule';
 import { closestName } from './utils/closest-name';
 import { replacePlaceholders } from '../text/placeholders';
+import { maskQuoted } from '../secrets/mask';
 
 const PATH_KINDS: Partial<Record<ValueKind, PathKind>> = { path: 'path', 'reference-path': 'reference', 'result-path': 'result', 'path-or-intrinsic': 'reference' };
 /** Subtrees that are other states (checked as those states), free text, or literal data (`Result`). */
@@ -116,7 +117,9 @@ function reportProblem(problem: ExpressionProblem, messageId: string, field: str
     ctx.report({ messageId: 'unknownIntrinsic', node, range, data: { name: problem.unknownFunction, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '.' } });
     return;
   }
-  ctx.report({ messageId, node, range, data: { field, detail: problem.message } });
+  // An intrinsic's error may quote its string arguments; a path's quotes only the path.
+  const detail = messageId === 'invalidIntrinsic' ? maskQuoted(problem.message) : problem.message;
+  ctx.report({ messageId, node, range, data: { field, detail } });
 }
 
 function checkJsonataState(stateNode: AstNode, ctx: StateRuleContext): void {
@@ -135,7 +138,7 @@ function checkJsonataState(stateNode: AstNode, ctx: StateRuleContext): void {
     const parsed = parseJsonata(maskPlaceholdersForJsonata(body.body));
     if (parsed.error) {
       const { start, end } = errorSpan(body.body, parsed.error);
-      const detail = parsed.error.message.replace(/\s+/g, ' ');
+      const detail = maskQuoted(parsed.error.message.replace(/\s+/g, ' '));
       ctx.report({ messageId: 'invalidJsonata', node, range: rangeInNode(ctx, node, body.start + start, body.start + end), data: { field: label, detail } });
       return;
     }

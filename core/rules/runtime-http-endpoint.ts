@@ -57,7 +57,9 @@ function fixedHost(value: string, dynamic: boolean): string | undefined {
   } else if (dynamic && /^\s*States\.Format\s*\(/.test(value)) {
     prefix = intrinsicLiterals(value)[0]?.split('{}')[0];
   }
-  return prefix ? FIXED_HOST.exec(prefix)?.[1] : undefined;
+  const authority = prefix ? FIXED_HOST.exec(prefix)?.[1] : undefined;
+  // `user:password@host`: the host only; the credentials are SEC004's and are never printed.
+  return authority?.slice(authority.lastIndexOf('@') + 1);
 }
 
 /** The first operand of a `&` concatenation when it is a string literal. */

@@ -8,9 +8,8 @@ import { isInputControlled, patternOf } from '../iam/resource-value';
 import { splitArn } from '../iam/arn';
 import { traceSourcePart, traceValue } from '../iam/trace';
 import { stripPlaceholders } from '../text/placeholders';
+import { quoteForMessage } from '../secrets/quote';
 
-const MAX = 80;
-const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 
 /** The pattern still names something (`orders-*`, `role/Audit`), not a bare `*:*` or two wildcards around a slash. */
 function namesSomething(pattern: string): boolean {
@@ -41,7 +40,7 @@ export default defineRule({
       const pattern = patternOf(origin);
       if (param.reportIf && !param.reportIf(pattern)) continue;
       const prefixed = namesSomething(pattern);
-      const data = { param: paramLabel(use), noun: param.noun, source: clip(origin.source ?? 'state data'), pattern: clip(pattern) };
+      const data = { param: paramLabel(use), noun: param.noun, source: quoteForMessage(origin.source ?? 'state data'), pattern: quoteForMessage(pattern) };
       ctx.report({ messageId: prefixed ? 'runtimePrefix' : 'runtime', data, node: use.value.node, severity: prefixed ? 'info' : undefined, findingData: { param: data.param, pattern } });
     }
   },

@@ -6,9 +6,8 @@ import { defineRule } from './define-rule';
 import { credentialsRole } from '../iam/params';
 import { isInputControlled, patternOf } from '../iam/resource-value';
 import { fixedRoleName, traceSourcePart, traceValue } from '../iam/trace';
+import { quoteForMessage } from '../secrets/quote';
 
-const MAX = 80;
-const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 
 export default defineRule({
   code: 'IAM004',
@@ -30,10 +29,10 @@ export default defineRule({
     const chosen = origins.find((v) => !fixedRoleName(v) && isInputControlled(v));
     const fixed = origins.find((v) => fixedRoleName(v));
     if (chosen || !fixed) {
-      if (origins.some(isInputControlled)) ctx.report({ messageId: 'runtimeRole', data: { source: clip(chosen?.source ?? role.source ?? 'state data') }, node: role.node });
+      if (origins.some(isInputControlled)) ctx.report({ messageId: 'runtimeRole', data: { source: quoteForMessage(chosen?.source ?? role.source ?? 'state data') }, node: role.node });
     } else {
       const pattern = patternOf(fixed);
-      ctx.report({ messageId: 'runtimeAccount', data: { source: clip(fixed.source ?? role.source ?? 'state data'), role: clip(fixedRoleName(fixed)!), pattern: clip(pattern) }, node: role.node, severity: 'warning', findingData: { pattern } });
+      ctx.report({ messageId: 'runtimeAccount', data: { source: quoteForMessage(fixed.source ?? role.source ?? 'state data'), role: quoteForMessage(fixedRoleName(fixed)!), pattern: quoteForMessage(pattern) }, node: role.node, severity: 'warning', findingData: { pattern } });
     }
   },
   stateReadsStates: traceSourcePart,

@@ -2,9 +2,8 @@
 // topic, queue, table, state machine, secret, parameter, bucket, role) forces a wildcard policy.
 import { defineRule } from './define-rule';
 import { credentialsRole, paramLabel, resourceUses } from '../iam/params';
+import { quoteForMessage } from '../secrets/quote';
 
-const MAX = 80;
-const clip = (s: string) => (s.length > MAX ? `${s.slice(0, MAX)}…` : s);
 
 export default defineRule({
   code: 'IAM001',
@@ -22,9 +21,9 @@ export default defineRule({
     for (const use of resourceUses(state)) {
       if (use.value.kind !== 'wildcard') continue;
       const param = paramLabel(use);
-      ctx.report({ messageId: 'wildcard', data: { param, noun: use.param.noun, value: clip(use.value.text) }, node: use.value.node, findingData: { param, noun: use.param.noun } });
+      ctx.report({ messageId: 'wildcard', data: { param, noun: use.param.noun, value: quoteForMessage(use.value.text) }, node: use.value.node, findingData: { param, noun: use.param.noun } });
     }
     const role = credentialsRole(state);
-    if (role?.kind === 'wildcard') ctx.report({ messageId: 'wildcardRole', data: { value: clip(role.text) }, node: role.node });
+    if (role?.kind === 'wildcard') ctx.report({ messageId: 'wildcardRole', data: { value: quoteForMessage(role.text) }, node: role.node });
   },
 });

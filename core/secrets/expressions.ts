@@ -2,7 +2,7 @@
 // (plain value, intrinsic arguments, JSONata string literals and object-constructor keys) and the
 // data it reads (JSONPath paths, JSONata `$states...` and variable references).
 import { jsonataBody, isIntrinsic, isJsonata } from '../model/values';
-import { jsonataReferences, jsonataStringLiterals, parseJsonata, walkJsonata, type JsonataNode } from '../expressions/jsonata';
+import { jsonataReferences, jsonataStringLiterals, looseStringLiterals, parseJsonata, walkJsonata, type JsonataNode } from '../expressions/jsonata';
 
 export interface LiteralPiece {
   text: string;
@@ -123,7 +123,28 @@ export function intrinsicLiterals(value: string): string[] {
   return splitIntrinsic(value).literals;
 }
 
+/**
+ * Where the path starting at `start` (a `$`) ends: `$` or `$$`, then name characters, dots and
+ * `[...]` steps up to the first `]` (what the expression `^\$\$?(?:[\w.]|\[[^\]]*\])*` reads). `closes.none` remembers that no `]` is
+ * left, so that text with many `$[` and no `]` is read in one pass, not once per `$`.
+ */
+function pathEnd(value: string, start: number, closes: { none: boolean }): number {
+  let i = start + (value[start + 1] === '$' ? 2 : 1);
+  for (;;) {
+    if (i < value.length && /[\w.]/.test(value[i])) i++;
+    else if (value[i] === '[' && !closes.none) {
+      const close = value.indexOf(']', i + 1);
+      if (close < 0) {
+        closes.none = true;
+        return i;
+      }
+      i = close + 1;
+    } else return i;
+  }
+}
+
 function splitIntrinsic(value: string): { literals: string[]; paths: string[] } {
+  const closes = { none: false };
   const literals: string[] = [];
   const paths: string[] = [];
   let i = 0;
@@ -139,10 +160,9 @@ function splitIntrinsic(value: string): { literals: string[]; paths: string[] } 
       literals.push(text);
       i++;
     } else if (ch === '$') {
-      const m = /^\$\$?(?:[\w.]|\[[^\]]*\])*/.exec(value.slice(i));
-      const path = m ? m[0] : '$';
-      paths.push(path);
-      i += Math.max(1, path.length);
+      const end = pathEnd(value, i, closes);
+      paths.push(value.slice(i, end));
+      i = end;
     } else {
       i++;
     }
@@ -179,7 +199,8 @@ export function jsonataPairs(ast: JsonataNode): { key: string; value: JsonataNod
 export function literalPieces(value: string, dynamicKey: boolean): LiteralPiece[] {
   if (isJsonata(value)) {
     const ast = jsonataAst(value);
-    if (!ast) return [];
+    // An expression that does not parse still carries its quoted text (half-typed, or broken on purpose).
+    if (!ast) return looseJsonataLiterals(value).map((text) => ({ text }));
     const keyed = new Map<JsonataNode, string>();
     for (const pair of jsonataPairs(ast)) if (pair.value.type === 'string') keyed.set(pair.value, pair.key);
     const pieces: LiteralPiece[] = [];
@@ -198,10 +219,16 @@ export function literalPieces(value: string, dynamicKey: boolean): LiteralPiece[
 
 /** All string literals of a JSONata expression joined: `'Bearer ' & 'abc'` -> `Bearer abc`. */
 export function joinedJsonataLiterals(value: string): string | undefined {
-  const ast = isJsonata(value) ? jsonataAst(value) : undefined;
-  if (!ast) return undefined;
-  const literals = jsonataStringLiterals(ast);
-  return literals.length > 1 ? literals.map((l) => l.value).join('') : undefined;
+  if (!isJsonata(value)) return undefined;
+  const ast = jsonataAst(value);
+  const literals = ast ? jsonataStringLiterals(ast).map((l) => l.value) : looseJsonataLiterals(value);
+  return literals.length > 1 ? literals.join('') : undefined;
+}
+
+/** The quoted strings of a `{% %}` value read lexically, for an expression that does not parse. */
+export function looseJsonataLiterals(value: string): string[] {
+  const body = jsonataBody(value);
+  return body ? looseStringLiterals(body.body) : [];
 }
 
 /** The data a payload string reads at run time: paths of a `.$` value, or JSONata references. */

@@ -4,11 +4,11 @@ import { mask } from './mask';
 import { findKnownSecrets } from './patterns';
 
 /**
- * `text` with every known credential format in it replaced by its masked form (`ghp_…`); the
- * rest of the text as it is. Cheap for text without any (one trigger scan).
+ * `text` with every known credential format in it replaced by its masked form (`ghp_…`), or by
+ * what `replace` makes of it; the rest of the text as it is. Cheap for text without any (one trigger scan).
  * @example redactSecrets('Next "ghp_' + 'a1B2'.repeat(9) + '" is not a state') === 'Next "ghp_…" is not a state'
  */
-export function redactSecrets(text: string): string {
+export function redactSecrets(text: string, replace: (secret: string) => string = mask): string {
   const found = findKnownSecrets(text);
   if (!found.length) return text;
   let out = '';
@@ -16,7 +16,7 @@ export function redactSecrets(text: string): string {
   for (const match of found) {
     const start = text.indexOf(match.secret, Math.max(at, match.start));
     if (start < 0) continue;
-    out += text.slice(at, start) + mask(match.secret);
+    out += text.slice(at, start) + replace(match.secret);
     at = start + match.secret.length;
   }
   return out + text.slice(at);

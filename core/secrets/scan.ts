@@ -6,7 +6,7 @@ import { forEachPayloadValue, PAYLOAD_FIELDS, walkScalars, type PayloadValue } f
 import { baseKey, isIntrinsic, isJsonata } from '../model/values';
 import type { State } from '../model/types';
 import { lastStateMemo } from '../model/derived';
-import { intrinsicLiterals, jsonataAst } from './expressions';
+import { intrinsicLiterals, jsonataAst, looseJsonataLiterals } from './expressions';
 import type { JsonataNode } from '../expressions/jsonata';
 
 /** Keys that wrap a value without naming it: DynamoDB `S`, message attribute `StringValue`. */
@@ -144,7 +144,7 @@ function otherValues(state: State): PayloadValue[] {
 export function builtLiterals(value: string, dynamicKey: boolean): string[] {
   if (isJsonata(value)) {
     const ast = jsonataAst(value);
-    return ast ? concatOperands(ast) : [];
+    return ast ? concatOperands(ast) : looseJsonataLiterals(value);
   }
   if (dynamicKey) return isIntrinsic(value) ? intrinsicLiterals(value) : [];
   return [value];
