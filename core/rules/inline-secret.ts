@@ -7,13 +7,15 @@ import { keyOf, propertiesOf } from '../parse/ast';
 import type { State } from '../model/types';
 import { defineRule, type RuleContext } from './define-rule';
 import { mask } from '../secrets/mask';
-import { findKnownSecrets, type SecretMatch } from '../secrets/patterns';
+import { findKnownSecrets, knownSecretInName, type SecretMatch } from '../secrets/patterns';
 import { classifyName, kindPhrase, KIND_TITLES } from '../secrets/secret-keys';
 import { compileAll, looksLikeCredential, type LiteralOptions } from '../secrets/literal';
 import { joinedJsonataLiterals, literalPieces } from '../secrets/expressions';
 import { httpOwnedNodes, insideAny, secretEnvEntries } from '../secrets/integrations';
 import { builtLiterals, describePath, effectiveKey, forEachDataValue, forEachKey, forEachKeyIn, forEachOtherValue } from '../secrets/scan';
 import type { AstNode } from '../parse/ast';
+import { forEachOwnObject } from '../model/own-objects';
+import { shadowedProperties } from '../model/duplicate-keys';
 
 export default defineRule({
   code: 'SEC001',
@@ -60,11 +62,15 @@ export default defineRule({
       if (pv.node.type === 'string' && !pv.node.bare) reportFormat(state, ctx, pv, pv.node.value as string, isDynamicKey(pv.key ?? ''));
     });
     forEachKey(state, (keyNode, key) => reportKeyFormat(ctx, keyNode, key, `in state "${state.name}"`));
+    scanShadowed(state.node, false, state, ctx, options);
   },
   documentReadsStructureOnly: true,
   checkDocument(ctx) {
     const root = ctx.model?.root;
-    if (root) forEachKeyIn(root, true, (keyNode, key) => reportKeyFormat(ctx, keyNode, key, 'at the top of the definition'));
+    if (root) {
+      forEachKeyIn(root, true, (keyNode, key) => reportKeyFormat(ctx, keyNode, key, 'at the top of the definition'));
+      scanShadowed(root, true, undefined, ctx, literalOptions(ctx));
+    }
     for (const prop of propertiesOf(root)) {
       const key = keyOf(prop);
       if (key === 'States' || !prop.children[1]) continue;
@@ -104,21 +110,35 @@ function reportFormat(state: State | undefined, ctx: RuleContext, pv: PayloadVal
   return true;
 }
 
-/** Distinct keys repeat across every state and keystroke: the answer per key, cached (bounded). */
-const keySecrets = new Map<string, SecretMatch | null>();
-
-function keySecret(key: string): SecretMatch | null {
-  let found = keySecrets.get(key);
-  if (found === undefined) {
-    if (keySecrets.size > 20_000) keySecrets.clear();
-    keySecrets.set(key, (found = findKnownSecrets(key)[0] ?? null));
-  }
-  return found;
+/**
+ * What sits under a key written twice (the model, like JSON.parse, reads the last one): a second
+ * "States" or "Parameters" must not hide the first one's secrets. Scanned as plain data, keys too.
+ */
+function scanShadowed(node: AstNode, isRoot: boolean, state: State | undefined, ctx: RuleContext, options: LiteralOptions): void {
+  const extraKeys = compileAll(ctx.options.extraKeys);
+  forEachOwnObject(node, isRoot, (object) => {
+    for (const prop of shadowedProperties(object)) {
+      const value = prop.children[1];
+      if (!value) continue;
+      const field = keyOf(prop);
+      forEachKeyIn(value, false, (keyNode, key) => reportKeyFormat(ctx, keyNode, key, 'under a duplicate key'));
+      walkScalars(value, field, (pv) => {
+        if (pv.node.type !== 'string' || pv.node.bare) return;
+        const text = pv.node.value as string;
+        const dynamic = isDynamicKey(pv.key ?? '');
+        if (reportFormat(state, ctx, pv, text, dynamic)) return;
+        const key = effectiveKey(pv.path) ?? (pv.path.length ? undefined : field);
+        const cls = key === undefined ? undefined : classifyName(key, extraKeys);
+        const literal = cls && builtLiterals(text, dynamic).find((l) => looksLikeCredential(l, cls, options));
+        if (cls && literal !== undefined) reportKey(state, ctx, pv, key!, cls.kind, literal);
+      });
+    }
+  });
 }
 
 /** Reports a key (or state name) that is a known credential format. */
 function reportKeyFormat(ctx: RuleContext, keyNode: AstNode, key: string, where: string): void {
-  const match = keySecret(key);
+  const match = knownSecretInName(key);
   if (!match || allowOf(ctx).some((re) => re.test(match.secret))) return;
   ctx.report({
     messageId: 'knownFormatInKey',
@@ -147,7 +167,7 @@ function firstKnownSecret(value: string, dynamic: boolean, allow: readonly RegEx
   return undefined;
 }
 
-function reportKey(state: State, ctx: RuleContext, pv: PayloadValue, key: string, kind: keyof typeof KIND_TITLES, literal: string): void {
+function reportKey(state: State | undefined, ctx: RuleContext, pv: PayloadValue, key: string, kind: keyof typeof KIND_TITLES, literal: string): void {
   ctx.report({
     messageId: 'secretKey',
     node: pv.node,

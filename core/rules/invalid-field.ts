@@ -8,6 +8,8 @@ import { defineRule, type RuleContext } from './define-rule';
 import { checkExclusive, checkFields, isOpaque, keyProblem, unknownField, type FieldContext } from './utils/field-checks';
 import { checkChoices, checkCredentials, checkErrorHandlers, checkHeartbeat, checkMapParts, misspelled, objectArray, reportDynamicKeys } from './utils/state-checks';
 import { closestName } from './utils/closest-name';
+import { forEachOwnObject } from '../model/own-objects';
+import { shadowedProperties } from '../model/duplicate-keys';
 
 // StartAt, States, Next and Default values are ASL002's and ASL003's to report; Type is checked apart.
 const ROOT_TABLE: Record<string, FieldInfo> = {
@@ -61,6 +63,7 @@ export default defineRule({
     missingOperator: 'This Choice rule has no comparison; add one such as "StringEquals", or combine rules with "And", "Or" or "Not".',
     extraOperator: 'A Choice rule takes one comparison; "{{field}}" is a second one (combine them with "And").',
     nestedNext: '"Next" belongs on top-level Choice rules only, not on a rule inside "And", "Or" or "Not".',
+    duplicateKey: '"{{key}}" is written again later in this object. Step Functions rejects duplicate keys, and tools disagree on which one counts (ASL Guard, like JSON.parse, reads the last): remove or rename this one.',
   },
   checkDocument(ctx) {
     const model = ctx.model;
@@ -70,6 +73,7 @@ export default defineRule({
       return;
     }
     const fieldCtx = contextFor(ctx, model.queryLanguage);
+    reportDuplicateKeys(model.root, true, fieldCtx);
     checkFields(model.root, ROOT_TABLE, ROOT_FIELDS, 'the top level', fieldCtx);
     checkScope(model.scope, fieldCtx);
   },
@@ -77,6 +81,7 @@ export default defineRule({
   // re-checks them without re-running the document part.
   documentReadsStructureOnly: true,
   checkState(state, ctx) {
+    reportDuplicateKeys(state.node, false, contextFor(ctx, state.queryLanguage));
     if (state.children.length) {
       const scopeCtx = contextFor(ctx, ctx.model.queryLanguage);
       for (const scope of state.children) checkScope(scope, scopeCtx);
@@ -129,6 +134,13 @@ function checkScope(scope: Scope, fieldCtx: FieldContext): void {
     if (allowed.includes(key) || key.includes('${')) continue;
     fieldCtx.emit(key === 'QueryLanguage' ? keyProblem(prop, 'queryLanguageInScope', { where }) : unknownField(prop, key, allowed, where));
   }
+}
+
+/** Every key written twice in an object of the document's top level (`isRoot`) or of a state, at the earlier ones. */
+function reportDuplicateKeys(node: AstNode, isRoot: boolean, fieldCtx: FieldContext): void {
+  forEachOwnObject(node, isRoot, (object) => {
+    for (const prop of shadowedProperties(object)) fieldCtx.emit(keyProblem(prop, 'duplicateKey', { key: keyOf(prop) }));
+  });
 }
 
 function contextFor(ctx: RuleContext, language: FieldContext['language']): FieldContext {

@@ -146,3 +146,16 @@ export function findKnownSecrets(text: string): readonly SecretMatch[] {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** Names (keys, state names) repeat across every state and keystroke: the answer per name, cached (bounded). */
+const nameSecrets = new Map<string, SecretMatch | null>();
+
+/** The first known credential format in a key or state name, or null. */
+export function knownSecretInName(name: string): SecretMatch | null {
+  let found = nameSecrets.get(name);
+  if (found === undefined) {
+    if (nameSecrets.size > 20_000) nameSecrets.clear();
+    nameSecrets.set(name, (found = findKnownSecrets(name)[0] ?? null));
+  }
+  return found;
+}

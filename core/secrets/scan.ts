@@ -6,6 +6,7 @@ import { forEachPayloadValue, PAYLOAD_FIELDS, walkScalars, type PayloadValue } f
 import { baseKey, isIntrinsic, isJsonata } from '../model/values';
 import type { State } from '../model/types';
 import { lastStateMemo } from '../model/derived';
+import { CHILD_SCOPES, forEachOwnObject } from '../model/own-objects';
 import { intrinsicLiterals, jsonataAst, looseJsonataLiterals } from './expressions';
 import type { JsonataNode } from '../expressions/jsonata';
 
@@ -60,7 +61,6 @@ const dataValues = lastStateMemo((state: State) => {
   return out;
 });
 
-const CHILD_SCOPES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
 /**
  * Every property key of the state, its own name first, without nested states (they are visited as
@@ -77,22 +77,9 @@ export function forEachKey(state: State, visit: (keyNode: AstNode, key: string) 
  * when `rootIsScope` (the document root), of its branches and processors when it is a state.
  */
 export function forEachKeyIn(root: AstNode, rootIsScope: boolean, visit: (keyNode: AstNode, key: string) => void): void {
-  // `scope`: the node is a scope (the root, a branch, a processor, or the Branches array) whose States are nested states.
-  const stack: { node: AstNode; scope: boolean }[] = [{ node: root, scope: rootIsScope }];
-  while (stack.length) {
-    const { node, scope } = stack.pop()!;
-    if (isArray(node)) {
-      for (const child of node.children) stack.push({ node: child, scope });
-      continue;
-    }
-    for (const prop of propertiesOf(node)) {
-      const key = keyOf(prop);
-      const value = prop.children[1];
-      if (scope && key === 'States') continue;
-      visit(prop.children[0], key);
-      if (value && (isObject(value) || isArray(value))) stack.push({ node: value, scope: node === root && !rootIsScope && CHILD_SCOPES.has(key) });
-    }
-  }
+  forEachOwnObject(root, rootIsScope, (object, statesMap) => {
+    if (!statesMap) for (const prop of propertiesOf(object)) visit(prop.children[0], keyOf(prop));
+  });
 }
 
 const DATA_FIELDS = new Set<string>([...PAYLOAD_FIELDS, 'ItemReader', 'ResultWriter', 'ItemBatcher', 'Credentials']);
