@@ -2,6 +2,7 @@
 // The same shape comes from `.asl-guard.json` (CLI and server) and from `aslGuard.*` settings.
 import { SEVERITIES, type Severity } from '../findings/types';
 import type { RuleMeta } from '../rules/define-rule';
+import { checkListOption } from './patterns';
 
 export type WorkflowType = 'STANDARD' | 'EXPRESS';
 export type RuleLevel = Severity | 'off';
@@ -18,7 +19,10 @@ export interface UserConfig {
 export interface ResolvedConfig {
   /** Rule code -> level; a missing code means the rule's default severity. */
   levels: ReadonlyMap<string, RuleLevel>;
-  /** Rule code -> user options (merged over defaults when a rule runs). */
+  /**
+   * Rule code -> user options (merged over defaults when a rule runs). Glob options
+   * (core/config/patterns.ts) hold the compiled regular-expression sources, not the globs.
+   */
   options: ReadonlyMap<string, Record<string, unknown>>;
   workflowType: WorkflowType;
 }
@@ -91,9 +95,14 @@ function validateOptions(rule: RuleMeta, raw: unknown, problems: string[]): Reco
       problems.push(`Rule ${rule.code}: unknown option "${name}".`);
       continue;
     }
-    const ok = spec.type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === spec.type;
-    if (ok) out[name] = value;
-    else problems.push(`Rule ${rule.code}: option "${name}" must be a ${spec.type}.`);
+    if (spec.type === 'string[]') {
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[name] = checkListOption(rule.code, name, value, problems);
+      else problems.push(`Rule ${rule.code}: option "${name}" must be a string[].`);
+    } else if (typeof value === spec.type && (spec.type !== 'number' || Number.isFinite(value))) {
+      out[name] = value;
+    } else {
+      problems.push(`Rule ${rule.code}: option "${name}" must be a ${spec.type === 'number' ? 'finite number' : spec.type}.`);
+    }
   }
   return out;
 }
