@@ -136,6 +136,7 @@ export { atLeast, SEVERITIES } from './findings/types';
 export type { RuleMeta, RuleCategory } from './rules/define-rule';
 export type { ResolvedConfig, UserConfig, WorkflowType } from './config/config';
 export { DEFAULT_CONFIG } from './config/config';
+export { parseConfigText, MAX_CONFIG_DEPTH, type ParsedConfigText } from './config/parse-config';
 export type { StateMachine, State, Scope, TaskResource } from './model/types';
 export { pointerOf, nodeAtPointer, type AstNode } from './parse/ast';
 export { stateAt, stateSelector } from './model/locate';

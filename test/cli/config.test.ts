@@ -110,10 +110,10 @@ test('an unreadable or invalid config file is exit 2 with one line, before any s
   try {
     mkdirSync(join(tree.dir, 'folder.json'));
     const cases: [string, RegExp][] = [
-      ['broken.json', /^asl-guard: invalid JSON in config file .*broken\.json:1:\d+: \w+\n$/],
+      ['broken.json', /^asl-guard: config file .*broken\.json:1:\d+ is not valid JSON \(\w+\)\n$/],
       ['array.json', /^asl-guard: config file .*array\.json must hold a JSON object/],
       ['missing.json', /^asl-guard: cannot read config file .*missing\.json: no such file or directory\n$/],
-      ['folder.json', /^asl-guard: cannot read config file .*folder\.json: is a directory\n$/],
+      ['folder.json', /^asl-guard: config file .*folder\.json is a directory\n$/],
     ];
     for (const [file, message] of cases) {
       const run = runCli(['scan', '.', '--config', file], { cwd: tree.dir });
@@ -127,7 +127,7 @@ test('an unreadable or invalid config file is exit 2 with one line, before any s
     try {
       const run = runCli(['scan', '.'], { cwd: discovered.dir });
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /invalid JSON in config file .*\.asl-guard\.json:1:3: /);
+      assert.match(run.stderr, /config file .*\.asl-guard\.json:1:3 is not valid JSON/);
     } finally {
       discovered.cleanup();
     }

@@ -20,7 +20,7 @@ function newestMtime(path: string): number {
 
 function isStale(): boolean {
   if (!existsSync(CLI)) return true;
-  const sources = ['cli/src', 'core', 'package.json', 'esbuild.mjs'].map((p) => join(ROOT, p));
+  const sources = ['cli/src', 'core', 'protocol', 'server/src', 'package.json', 'esbuild.mjs'].map((p) => join(ROOT, p));
   return Math.max(...sources.map(newestMtime)) > statSync(CLI).mtimeMs;
 }
 

@@ -3,7 +3,7 @@
 // and unknown setting values (a clear message, never a crash).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -148,5 +148,41 @@ test('pull client: a didChangeConfiguration with the same settings changes nothi
     assert.notEqual(second.resultId, first.resultId);
   } finally {
     await client.stop();
+  }
+});
+
+test('a hostile .asl-guard.json (a link to /dev/zero, 10^5 levels deep, a link out of the folder): a message, default rules, the server keeps answering', { skip: process.platform === 'win32' && 'POSIX links' }, async () => {
+  const outside = mkdtempSync(join(tmpdir(), 'asl-guard-lsp-outside-'));
+  writeFileSync(join(outside, 'asl-guard.json'), '{ "rules": { "ASL003": "off" } }');
+  const cases: [string, (path: string) => void, RegExp][] = [
+    ['/dev/zero', (path) => symlinkSync('/dev/zero', path), /\.asl-guard\.json: is a symbolic link to a file outside the workspace folder; it is not followed; it is ignored\./],
+    ['deep', (path) => writeFileSync(path, `{"rules": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`), /\.asl-guard\.json: is nested more than 64 levels deep at line 1, column 74; it is ignored\./],
+    ['link out', (path) => symlinkSync(join(outside, 'asl-guard.json'), path), /is a symbolic link to a file outside the workspace folder/],
+  ];
+  try {
+    for (const [name, make, message] of cases) {
+      const dir = mkdtempSync(join(tmpdir(), 'asl-guard-lsp-'));
+      try {
+        make(join(dir, '.asl-guard.json'));
+        const folder = pathToFileURL(dir).href;
+        const client = await TestClient.start({ workspaceFolders: [{ uri: folder, name: 'ws' }] });
+        try {
+          const uri = `${folder}/machine.asl.json`;
+          await client.open(uri, TYPO);
+          const published = await client.diagnosticsFor(uri, 1);
+          assert.ok(codes(published).includes('ASL003'), `${name}: the file is ignored, the rules run at their defaults`);
+          const shown = await client.waitFor(() => client.messages.find((m) => /\.asl-guard\.json/.test(m.message)), `${name}: the problem message`);
+          assert.match(shown.message, message, name);
+          assert.equal(shown.type, MessageType.Warning);
+          assert.ok(client.alive, name);
+        } finally {
+          await client.stop();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(outside, { recursive: true, force: true });
   }
 });
