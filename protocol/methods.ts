@@ -1,5 +1,5 @@
 // The custom `asl/...` LSP messages, typed once for both sides. Each one states its direction.
-import { RequestType, type Range } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
 import type { PolicyFormat, PolicyNote } from '../core';
 
 /** The editor language of a generated policy: IAM JSON, CloudFormation/SAM YAML or Terraform HCL. */
@@ -37,3 +37,20 @@ export interface GeneratePolicyResult {
  * Fails with InvalidParams when the document is not open, not a state machine, or has no such state.
  */
 export const GeneratePolicyRequest = new RequestType<GeneratePolicyParams, GeneratePolicyResult, void>('asl/generatePolicy');
+
+/**
+ * `initializationOptions` the VS Code client sends. `workspaceTrusted: false` (Restricted Mode) makes the
+ * server ignore every workspace folder's `.asl-guard.json`; a client that sends nothing is trusted.
+ */
+export interface AslGuardInitializationOptions {
+  workspaceTrusted?: boolean;
+  /** The aslGuard settings, for clients without workspace/configuration. */
+  settings?: unknown;
+}
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/** client -> server: the workspace's trust changed (VS Code: the user trusted it); the server re-reads its configuration. */
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('asl/workspaceTrust');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ASL_LANGUAGE_IDS, SETTINGS_SECTION } from '../../protocol';
+import { ASL_LANGUAGE_IDS, SETTINGS_SECTION, WorkspaceTrustNotification, type AslGuardInitializationOptions } from '../../protocol';
 import { detectStateMachines } from './detect';
 import { registerUseAslLanguage } from './commands/use-asl-language';
 import { registerGeneratePolicy } from './commands/generate-policy';
@@ -34,6 +34,8 @@ function createClient(context: vscode.ExtensionContext, timer: StartupTimer): La
     // one notification at start and one per change, so both would double them.
     // vscode-languageclient pulls diagnostics on open only unless told otherwise: pull on every change too.
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // Read at every (re)start: in Restricted Mode the server ignores the workspace's .asl-guard.json.
+    initializationOptions: (): AslGuardInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     middleware: timer.middleware((line) => client?.outputChannel.appendLine(line)),
   };
   // The id makes vscode-languageclient honour `aslGuard.trace.server`.
@@ -67,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerUseAslLanguage(),
     registerGeneratePolicy(running),
     detectStateMachines(),
+    // A server started later reads isTrusted itself; a running one is told.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustNotification, { trusted: true }).catch(() => undefined)),
     timer.register(),
   );
   vscode.workspace.textDocuments.forEach(startIfNeeded);

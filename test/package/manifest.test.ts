@@ -77,7 +77,7 @@ test('"ASL Guard: Generate IAM Policy" is in the palette, the editor context men
 test('marketplace fields: publisher, icon (128x128 PNG), categories, untrusted workspaces, license file', () => {
   assert.ok(pkg.publisher && pkg.displayName && pkg.description && pkg.repository && pkg.license);
   assert.deepEqual(pkg.categories, ['Linters', 'Snippets', 'Programming Languages']);
-  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited', 'Restricted Mode: test/package/restricted-mode.test.ts');
   const png = readFileSync(join(ROOT, pkg.icon));
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);

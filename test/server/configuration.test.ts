@@ -186,3 +186,34 @@ test('a hostile .asl-guard.json (a link to /dev/zero, 10^5 levels deep, a link o
     rmSync(outside, { recursive: true, force: true });
   }
 });
+
+test('Restricted Mode: an untrusted workspace\'s .asl-guard.json is not read until the client says it is trusted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asl-guard-lsp-'));
+  try {
+    writeFileSync(join(dir, '.asl-guard.json'), '{ "rules": { "ASL003": "off" } }');
+    const folder = pathToFileURL(dir).href;
+    const client = await TestClient.start({ workspaceFolders: [{ uri: folder, name: 'ws' }], initializationOptions: { workspaceTrusted: false } });
+    try {
+      const uri = `${folder}/machine.asl.json`;
+      await client.open(uri, TYPO);
+      const untrusted = await client.diagnosticsFor(uri, 1);
+      assert.ok(codes(untrusted).includes('ASL003'), 'the file that turns ASL003 off is ignored');
+      assert.ok(client.logs.some((l) => /Restricted Mode: \.asl-guard\.json in the workspace folders is not read/.test(l)), client.logs.join('\n'));
+      assert.deepEqual(client.messages, [], 'no pop-up for it');
+      // What the VS Code client sends from onDidGrantWorkspaceTrust.
+      const before = client.published.length;
+      await client.connection.sendNotification('asl/workspaceTrust', { trusted: true });
+      const trusted = await client.waitFor(() => client.published.slice(before).find((p) => p.uri === uri), 're-validation after trust was granted');
+      assert.ok(!codes(trusted).includes('ASL003'), `the file applies once trusted: ${codes(trusted)}`);
+      // A malformed notification changes nothing and breaks nothing.
+      await client.connection.sendNotification('asl/workspaceTrust', { trusted: 'yes' });
+      await client.connection.sendNotification('asl/workspaceTrust', null);
+      const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+      assert.equal(symbols?.length, 2);
+    } finally {
+      await client.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

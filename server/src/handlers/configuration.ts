@@ -1,10 +1,12 @@
 // Configuration: client settings (workspace/configuration, or the didChangeConfiguration payload
 // for clients without it) merged over each workspace folder's `.asl-guard.json` by core's loadConfig.
-// Every change bumps a generation and re-validates; problems are shown once, never thrown.
+// Every change bumps a generation and re-validates; problems are shown once, never thrown. While the
+// client says the workspace is not trusted (VS Code's Restricted Mode), no `.asl-guard.json` is read.
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
 import { loadConfig, type ResolvedConfig } from '../../../core';
-import { CONFIG_FILE_NAME, SETTINGS_SECTION, toUserConfig } from '../../../protocol';
+import { CONFIG_FILE_NAME, SETTINGS_SECTION, toUserConfig, type AslGuardInitializationOptions } from '../../../protocol';
 import { readConfigFile } from '../config-file';
+import { WorkspaceTrust } from '../workspace-trust';
 import type { ConfigSource } from '../documents';
 
 /** The configuration per document, kept current with the client's settings and `.asl-guard.json`. */
@@ -16,6 +18,7 @@ export class Configuration implements ConfigSource {
   private settings: unknown;
   private folders: string[] = [];
   private pull = false;
+  private readonly trust: WorkspaceTrust;
   private refreshes = 0;
   private readonly resolved = new Map<string, ResolvedConfig>();
   private readonly reported = new Set<string>();
@@ -23,13 +26,16 @@ export class Configuration implements ConfigSource {
 
   constructor(private readonly connection: Connection) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.trust = new WorkspaceTrust(connection, () => void this.refresh(undefined));
   }
 
   /** Reads the client's capabilities and workspace folders from `initialize`. */
   initialize(params: InitializeParams): void {
     this.pull = !!params.capabilities.workspace?.configuration;
     this.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.settings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const options = params.initializationOptions as AslGuardInitializationOptions | undefined;
+    this.settings = options?.settings;
+    this.trust.initialize(options);
     const caps = params.capabilities.workspace;
     this.connection.onInitialized(() => {
       if (caps?.didChangeConfiguration?.dynamicRegistration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
@@ -55,7 +61,7 @@ export class Configuration implements ConfigSource {
     const folder = this.folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0] ?? '';
     let config = this.resolved.get(folder);
     if (config) return config;
-    const file = folder ? readConfigFile(folder) : undefined;
+    const file = folder && this.trust.allowsConfigFiles() ? readConfigFile(folder) : undefined;
     const settings = toUserConfig(this.settings);
     if (file) this.report(file.path, [...file.problems, ...loadConfig(file.content).problems]);
     this.report('settings', loadConfig(settings).problems);
