@@ -1,7 +1,8 @@
 // File discovery for `asl-guard scan`: expands the path arguments into the files to analyse, in a
-// deterministic order, without following a symlink loop forever. The file system is injectable.
+// deterministic order. A walk never follows a symbolic link out of the folder it was asked to scan
+// (a repository's `creds.asl.json -> ~/.aws/credentials`, `root -> /`) and visits each folder once.
 import * as nodeFs from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { describeFsError } from './cli-error';
 
 /** The few file-system calls discovery makes (node:fs satisfies it; tests inject failures). */
@@ -35,7 +36,12 @@ export interface DiscoveryProblem {
 export interface Discovery {
   candidates: Candidate[];
   problems: DiscoveryProblem[];
+  /** Symbolic links a walk did not follow because they lead out of the scanned folder: notes, not errors. */
+  skipped: DiscoveryProblem[];
 }
+
+/** The note for a link that leads out of the scanned folder. */
+export const OUTSIDE_LINK = 'symbolic link to a path outside the scanned folder; not followed';
 
 const NAMED = /\.asl\.(json|ya?ml)$/i;
 const SNIFFABLE = /\.(json|ya?ml|asl)$/i;
@@ -50,24 +56,35 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** True when `path` is `folder` or inside it (both real paths). */
+function within(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /**
- * Expands path arguments: files are taken as given, folders are walked (sorted, skipping
- * `node_modules` and dot-folders). Problems (a missing path, an unreadable folder) are collected,
- * never thrown, so the other paths are still scanned.
+ * Expands path arguments: files are taken as given (a link named on the command line is the
+ * user's choice), folders are walked (sorted, skipping `node_modules` and dot-folders). In a walk,
+ * a symbolic link is followed only when its target lies inside the folder named on the command
+ * line, and a folder or file reached twice (a link to it, a loop) is taken once. Problems (a
+ * missing path, an unreadable folder) are collected, never thrown, so the other paths are still
+ * scanned; links not followed are listed in `skipped`.
  * @example discover(['examples'], process.cwd()).candidates.map((c) => c.path)
  */
 export function discover(paths: readonly string[], cwd: string, fs: DiscoveryFs = nodeFs): Discovery {
   const candidates = new Map<string, Candidate>();
   const problems: DiscoveryProblem[] = [];
+  const skipped: DiscoveryProblem[] = [];
   const visited = new Set<string>();
 
-  const add = (path: string, kind: CandidateKind, size: number): void => {
-    const previous = candidates.get(path);
-    if (!previous) candidates.set(path, { path, kind, size });
+  /** Keyed by real path, so a file reached through a link and by its own name is scanned once. */
+  const add = (real: string, path: string, kind: CandidateKind, size: number): void => {
+    const previous = candidates.get(real);
+    if (!previous) candidates.set(real, { path, kind, size });
     else if (kind === 'explicit') previous.kind = 'explicit';
   };
 
-  const walk = (dir: string, shown: string): void => {
+  const walk = (dir: string, shown: string, root: string): void => {
     let real: string;
     let entries: ReturnType<DiscoveryFs['readdirSync']>;
     try {
@@ -85,23 +102,31 @@ export function discover(paths: readonly string[], cwd: string, fs: DiscoveryFs 
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let size = -1;
+      let target = join(real, entry.name);
       if (entry.isSymbolicLink()) {
         try {
-          const target = fs.statSync(path);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
-          size = target.size;
+          target = fs.realpathSync(path);
+          const stat = fs.statSync(target);
+          isDir = stat.isDirectory();
+          isFile = stat.isFile();
+          size = stat.size;
         } catch (error) {
           // A dangling link matters only where a definition was expected.
           if (NAMED.test(entry.name)) problems.push({ path: child, message: describeFsError(error) });
           continue;
         }
+        const wanted = isDir ? !isSkippedFolder(entry.name) : isFile && SNIFFABLE.test(entry.name);
+        if (!wanted) continue;
+        if (!within(target, root)) {
+          skipped.push({ path: child, message: OUTSIDE_LINK });
+          continue;
+        }
       }
       if (isDir) {
-        if (!isSkippedFolder(entry.name)) walk(path, child);
-      } else if (isFile && (NAMED.test(entry.name) || SNIFFABLE.test(entry.name))) {
+        if (!isSkippedFolder(entry.name)) walk(path, child, root);
+      } else if (isFile && SNIFFABLE.test(entry.name)) {
         if (size < 0) size = sizeOf(fs, path);
-        add(path, NAMED.test(entry.name) ? 'named' : 'sniff', size);
+        add(target, path, NAMED.test(entry.name) ? 'named' : 'sniff', size);
       }
     }
   };
@@ -115,11 +140,20 @@ export function discover(paths: readonly string[], cwd: string, fs: DiscoveryFs 
       problems.push({ path: arg, message: describeFsError(error) });
       continue;
     }
-    if (stat.isDirectory()) walk(path, arg);
-    else if (stat.isFile()) add(path, 'explicit', stat.size);
+    if (stat.isDirectory()) walk(path, arg, realOf(fs, path));
+    else if (stat.isFile()) add(realOf(fs, path), path, 'explicit', stat.size);
     else problems.push({ path: arg, message: 'not a regular file or folder' });
   }
-  return { candidates: [...candidates.values()], problems };
+  return { candidates: [...candidates.values()], problems, skipped };
+}
+
+/** The real path (links resolved), or the path itself when that fails (reading it later says why). */
+function realOf(fs: DiscoveryFs, path: string): string {
+  try {
+    return fs.realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The size of a file, or -1 when it cannot be read (reading it later reports why). */

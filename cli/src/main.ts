@@ -4,6 +4,7 @@ import type { CommandIo } from './command';
 import { CliError, oneLine } from './cli-error';
 import { COMMANDS } from './commands';
 import { BUGS_URL, VERSION } from './version';
+import { escapeControl } from './terminal-text';
 import { setV8Flags } from './v8-flags';
 
 /** The text of `asl-guard --help`. */
@@ -35,10 +36,11 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`asl-guard: ${oneLine(error.message)}\n`);
+      // Whole, but escaped: a CliError may quote a path with a newline in its name.
+      io.stderr(`asl-guard: ${escapeControl(error.message.trim())}\n`);
     } else {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      io.stderr(`asl-guard: internal error (this is a bug in asl-guard ${VERSION}; please report it at ${BUGS_URL}): ${oneLine(message)}\n`);
+      io.stderr(`asl-guard: internal error (this is a bug in asl-guard ${VERSION}; please report it at ${BUGS_URL}): ${escapeControl(oneLine(message))}\n`);
     }
     return 2;
   }

@@ -6,6 +6,7 @@ import { analyze, decodeSource, formatForPath, formatPolicy, generatePolicy, typ
 import { parseCommandArgs } from '../args';
 import { CliError, describeFsError } from '../cli-error';
 import type { CommandIo } from '../command';
+import { escapeControl, escapeStructuredText } from '../terminal-text';
 
 const FORMATS: readonly PolicyFormat[] = ['json', 'cfn', 'terraform'];
 
@@ -70,10 +71,11 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   }
 
   const result = generatePolicy(model, { state: values.state, includeLogging: values.logging, includeTracing: values.tracing });
-  const text = formatPolicy(result, format, { region: values.region, account: values.account, stateMachineName: values.name });
+  // Resource names come from the definition: no raw control character reaches a terminal or a file.
+  const text = escapeStructuredText(formatPolicy(result, format, { region: values.region, account: values.account, stateMachineName: values.name }));
   const printed = new Set<string>();
   for (const note of result.notes) {
-    const line = `asl-guard: note${note.state ? ` (${note.state})` : ''}: ${note.message}\n`;
+    const line = `asl-guard: note${escapeControl(`${note.state ? ` (${note.state})` : ''}: ${note.message}`)}\n`;
     if (!printed.has(note.message)) (printed.add(note.message), io.stderr(line));
   }
   if (values.output === undefined) io.stdout(text.endsWith('\n') ? text : `${text}\n`);

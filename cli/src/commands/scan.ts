@@ -14,6 +14,7 @@ import { renderSarif } from '../reporters/sarif';
 import { renderText } from '../reporters/text';
 import type { FileReport, Reporter } from '../reporters/types';
 import { scanFile } from '../scan-file';
+import { escapeControl } from '../terminal-text';
 import { formatBytes, MAX_FILE_BYTES } from '../source';
 import { VERSION } from '../version';
 
@@ -82,17 +83,18 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   const loaded = resolveConfigFile(options.config, io.cwd);
-  for (const problem of loaded.problems) io.stderr(`asl-guard: warning: ${shownPath(loaded.path ?? '', io.cwd)}: ${problem}\n`);
+  for (const problem of loaded.problems) io.stderr(`asl-guard: warning: ${escapeControl(`${shownPath(loaded.path ?? '', io.cwd)}: ${problem}`)}\n`);
 
-  const { candidates, problems } = discover(options.paths, io.cwd);
+  const { candidates, problems, skipped } = discover(options.paths, io.cwd);
+  for (const link of skipped) io.stderr(`asl-guard: note: ${escapeControl(`${link.path}: ${link.message}`)}\n`);
   const files: FileReport[] = problems.map((p) => ({ path: p.path, absolutePath: undefined, findings: [], error: p.message }));
   for (const candidate of candidates) {
     const report = scanFile(candidate, shownPath(candidate.path, io.cwd), { config: loaded.config });
     if (report) files.push(report);
   }
-  for (const file of files) if (file.error !== undefined) io.stderr(`asl-guard: ${file.path}: ${file.error}\n`);
+  for (const file of files) if (file.error !== undefined) io.stderr(`asl-guard: ${escapeControl(`${file.path}: ${file.error}`)}\n`);
 
-  const text = REPORTERS[options.format](files, { rules: listRules(), cwd: io.cwd, version: VERSION });
+  const text = REPORTERS[options.format](files, { rules: listRules(), cwd: io.cwd, version: VERSION, skipped });
   if (options.output === undefined) io.stdout(text);
   else {
     try {

@@ -1,5 +1,6 @@
 // JSON reporter: DESIGN.md's shape, `{ files: [{ path, findings: [...] }] }` with 0-based ranges and
 // RFC 6901 pointers; suppressed findings are left out; a file that could not be scanned has `error`.
+import { escapeStructuredText } from '../terminal-text';
 import type { FileReport, Reporter } from './types';
 
 /** One file of the JSON report. */
@@ -18,7 +19,7 @@ export interface JsonFile {
 /** Renders the JSON report (pretty-printed, with a final newline). */
 export const renderJson: Reporter = (files) => {
   const out: { files: JsonFile[] } = { files: files.map(toJsonFile) };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${escapeStructuredText(JSON.stringify(out, null, 2))}\n`;
 };
 
 function toJsonFile(file: FileReport): JsonFile {

@@ -6,6 +6,7 @@ import { sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../../../core';
 import { relativeInside } from '../paths';
+import { escapeStructuredText } from '../terminal-text';
 import { HOMEPAGE } from '../version';
 import type { ReportFinding, Reporter } from './types';
 
@@ -73,6 +74,9 @@ export const renderSarif: Reporter = (files, context) => {
     }
   }
 
+  const failed = notifications.length;
+  for (const link of context.skipped ?? []) notifications.push({ level: 'note', message: { text: `${link.path}: ${link.message}` } });
+
   const run = {
     tool: {
       driver: {
@@ -85,7 +89,7 @@ export const renderSarif: Reporter = (files, context) => {
     },
     invocations: [
       {
-        executionSuccessful: notifications.length === 0,
+        executionSuccessful: failed === 0,
         workingDirectory: { uri: directoryUri(context.cwd) },
         ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
       },
@@ -97,7 +101,7 @@ export const renderSarif: Reporter = (files, context) => {
     results,
   };
   const log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeStructuredText(JSON.stringify(log, null, 2))}\n`;
 };
 
 function ruleDescriptor(rule: RuleMeta): unknown {

@@ -1,12 +1,14 @@
 // Text reporter for terminals and CI logs: `path:line:col  severity  RULEID  message`, grouped by
-// file (1-based positions, clickable in most terminals), then one summary line.
+// file (1-based positions, clickable in most terminals), then one summary line. Paths and messages
+// come from the scanned repository: control characters are escaped, so each finding is one line.
 import type { Severity } from '../../../core';
+import { escapeControl } from '../terminal-text';
 import type { Reporter } from './types';
 
 const SEVERITY_WIDTH = 'warning'.length;
 
 /** Renders the text report; suppressed findings and unreadable files are left to the summary. */
-export const renderText: Reporter = (files) => {
+export const renderText: Reporter = (files, context) => {
   const blocks: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let suppressed = 0;
@@ -16,23 +18,24 @@ export const renderText: Reporter = (files) => {
     suppressed += file.findings.length - visible.length;
     if (!visible.length) continue;
     filesWithProblems++;
-    const locations = visible.map((f) => `${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
+    const path = escapeControl(file.path);
+    const locations = visible.map((f) => `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
     const width = Math.max(...locations.map((l) => l.length));
     blocks.push(
       visible
         .map((f, i) => {
           counts[f.severity]++;
-          return `${locations[i].padEnd(width)}  ${f.severity.padEnd(SEVERITY_WIDTH)}  ${f.ruleId}  ${singleLine(f.message)}`;
+          return `${locations[i].padEnd(width)}  ${f.severity.padEnd(SEVERITY_WIDTH)}  ${f.ruleId}  ${escapeControl(singleLine(f.message))}`;
         })
         .join('\n'),
     );
   }
   const scanned = files.filter((f) => f.error === undefined).length;
   const failed = files.length - scanned;
-  return `${blocks.map((b) => `${b}\n\n`).join('')}${summary(counts, filesWithProblems, scanned, failed, suppressed)}\n`;
+  return `${blocks.map((b) => `${b}\n\n`).join('')}${summary(counts, filesWithProblems, scanned, failed, suppressed, context.skipped?.length ?? 0)}\n`;
 };
 
-function summary(counts: Record<Severity, number>, withProblems: number, scanned: number, failed: number, suppressed: number): string {
+function summary(counts: Record<Severity, number>, withProblems: number, scanned: number, failed: number, suppressed: number, skipped: number): string {
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const parts: string[] = [];
   if (total === 0) parts.push(`No problems found in ${plural(scanned, 'file')}.`);
@@ -44,6 +47,7 @@ function summary(counts: Record<Severity, number>, withProblems: number, scanned
   }
   if (suppressed) parts.push(`${suppressed} suppressed by asl-guard-disable.`);
   if (failed) parts.push(`${plural(failed, 'path')} could not be scanned (errors are listed on stderr).`);
+  if (skipped) parts.push(`${plural(skipped, 'symbolic link')} out of the scanned folder not followed (listed on stderr).`);
   return parts.join(' ');
 }
 
@@ -51,7 +55,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Messages are one line in this format, whatever a rule wrote. */
+/** A rule's line breaks become spaces (a message is one line in this format); split, not a backtracking regex. */
 function singleLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return /[\r\n]/.test(message) ? message.split(/[\r\n]+/).map((part) => part.trim()).filter(Boolean).join(' ') : message;
 }

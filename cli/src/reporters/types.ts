@@ -32,6 +32,8 @@ export interface ReportContext {
   /** The working directory: SARIF URIs are relative to it. */
   cwd: string;
   version: string;
+  /** Symbolic links the walk did not follow (they lead out of the scanned folder): notes, not errors. */
+  skipped?: readonly { path: string; message: string }[];
 }
 
 /** A reporter: a pure function from results and rule metadata to the report text. */
