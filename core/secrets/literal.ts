@@ -40,13 +40,24 @@ export function isNonSecretValue(value: string): boolean {
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (/^arn:[a-z-]+:/.test(lower)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\/[^\s@]*$/i.test(v)) return true;
-  if (/^\/?[\w.-]+(\/[\w.-]+)+\/?$/.test(v) && !looksGenerated(v.replace(/[/_.-]/g, ''))) return true;
+  if (isResourcePath(v) && !looksGenerated(v.replace(/[/_.-]/g, ''))) return true;
   if (/^(<[^<>]*>|\{\{.*\}\}|\[[^\]]*\]|%[^%\s]+%|\$\([^)]*\)|\{[A-Za-z_][\w.-]*\}|\(.*\))$/.test(v)) return true;
   if (/^([*x•.#_-])\1{2,}$/i.test(v) || /^[*•]{3,}/.test(v)) return true;
   if (/^(your|my|the|enter|insert|put|add|replace|paste|set)[-_ ]/i.test(v) || /[-_ ](here|goes[-_ ]here)$/i.test(v)) return true;
   if (/example|placeholder|redacted|changeme|dummy|xxxx/i.test(v)) return true;
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) && !/[0-9]{3,}/.test(v)) return true;
   return false;
+}
+
+/**
+ * `/prod/db/password`, `team/app/key/`: two or more segments of name characters between single
+ * slashes. What /^\/?[\w.-]+(\/[\w.-]+)+\/?$/ matches, without a repeated group, whose backtracking
+ * stack overflows (a RangeError) on a value of a few million characters.
+ */
+export function isResourcePath(v: string): boolean {
+  if (!/^[\w./-]+$/.test(v) || v.includes('//')) return false;
+  const inner = v.slice(v.startsWith('/') ? 1 : 0, v.endsWith('/') ? -1 : undefined);
+  return inner.length > 0 && !inner.startsWith('/') && !inner.endsWith('/') && inner.includes('/');
 }
 
 /**
