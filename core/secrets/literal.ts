@@ -27,6 +27,9 @@ export interface LiteralOptions {
 
 export const DEFAULT_LITERAL_OPTIONS: LiteralOptions = { minLength: 8, minPasswordLength: 4, allow: [] };
 
+/** Longer literals skip the stand-in shape tests: 64 KiB, far above any password or token. */
+const LONG_LITERAL = 64 * 1024;
+
 /**
  * A value that only stands for a secret or refers to one: empty, a placeholder word or
  * template (`<token>`, `{{password}}`, `****`, `YOUR_API_KEY`), a path, an intrinsic, a JSONata
@@ -36,6 +39,8 @@ export function isNonSecretValue(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
   if (isPath(v) || isIntrinsic(v) || isJsonata(v) || hasPlaceholder(v)) return true;
+  // No stand-in is this long, and the shape tests below would overflow V8's backtracking stack on megabytes.
+  if (v.length > LONG_LITERAL) return false;
   const lower = v.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (/^arn:[a-z-]+:/.test(lower)) return true;
@@ -80,7 +85,10 @@ function looksGenerated(text: string): boolean {
  * passphrase of plain words.
  */
 export function looksLikeCredential(value: string, cls: NameClass, options: LiteralOptions = DEFAULT_LITERAL_OPTIONS): boolean {
-  if (isNonSecretValue(value) || options.allow.some((re) => re.test(value))) return false;
+  if (isNonSecretValue(value)) return false;
+  // A literal this long under a secret name is reported as one (allow-list patterns are for short values).
+  if (value.length > LONG_LITERAL) return true;
+  if (options.allow.some((re) => re.test(value))) return false;
   const v = value.trim();
   if (cls.kind === 'password') return Array.from(v).length >= options.minPasswordLength;
   const body = v.replace(SCHEME, '');

@@ -130,6 +130,7 @@ const NO_MATCHES: readonly SecretMatch[] = Object.freeze([]);
  * @example findKnownSecrets('token ghp_' + 'a1B2'.repeat(9))[0].pattern.id === 'github-token'
  */
 export function findKnownSecrets(text: string): readonly SecretMatch[] {
+  if (text.length > WINDOW) return findInWindows(text);
   // Nearly every string of a definition stops here: no array for it.
   if (text.length < 8 || !TRIGGER.test(text)) return NO_MATCHES;
   const out: SecretMatch[] = [];
@@ -143,6 +144,27 @@ export function findKnownSecrets(text: string): readonly SecretMatch[] {
       if (out.some((o) => start < o.end && end > o.start)) continue;
       out.push({ pattern, start, end, secret });
     }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Longest text one pattern runs over. V8's regular expressions keep a backtracking stack that
+ * overflows (a RangeError) after a few million steps of one greedy loop, and a hostile value can be
+ * that long; a longer text is read in windows that overlap by more than any credential is long.
+ */
+const WINDOW = 256 * 1024;
+const OVERLAP = 8 * 1024;
+
+function findInWindows(text: string): readonly SecretMatch[] {
+  const out: SecretMatch[] = [];
+  for (let from = 0; from < text.length; from += WINDOW - OVERLAP) {
+    for (const m of findKnownSecrets(text.slice(from, from + WINDOW))) {
+      const start = m.start + from;
+      const end = m.end + from;
+      if (!out.some((o) => start < o.end && end > o.start)) out.push({ ...m, start, end });
+    }
+    if (from + WINDOW >= text.length) break;
   }
   return out.sort((a, b) => a.start - b.start);
 }
