@@ -1,12 +1,10 @@
 // Switches plain JSON/YAML documents that are state machines (root has StartAt and States) to the
-// ASL languages. A cheap text test on the first few KB runs first; core's looksLikeStateMachine decides
-// (imported from core/detect, which keeps the analysis engine out of the client bundle).
+// ASL languages. core's looksLikeStateMachine decides, from the decoded root keys (imported from
+// core/detect, which keeps the analysis engine out of the client bundle; it has its own cheap pre-test).
 import * as vscode from 'vscode';
 import { looksLikeStateMachine } from '../../core/detect';
 import { aslLanguageFor, ASL_YAML, SETTINGS_SECTION } from '../../protocol';
 
-/** Only the head of the text is searched for the two keys before a real parse. */
-const HEAD_CHARS = 8192;
 /** Larger documents are left alone: AWS caps a definition at 1 MB. */
 const MAX_CHARS = 2_000_000;
 
@@ -16,8 +14,6 @@ export function isStateMachineDocument(document: vscode.TextDocument): boolean {
   if (!target) return false;
   const text = document.getText();
   if (text.length > MAX_CHARS) return false;
-  const head = text.slice(0, HEAD_CHARS);
-  if (!head.includes('StartAt') || !head.includes('States')) return false;
   return looksLikeStateMachine(text, target === ASL_YAML ? 'yaml' : 'json');
 }
 
