@@ -1,13 +1,12 @@
 // The VS Code side: starts the language server (over IPC) once an ASL document is open, switches
 // plain JSON/YAML state machines to ASL and registers the commands. Analysis happens in the server.
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ASL_LANGUAGE_IDS, SETTINGS_SECTION, WorkspaceTrustNotification, type AslGuardInitializationOptions } from '../../protocol';
 import { detectStateMachines } from './detect';
 import { registerUseAslLanguage } from './commands/use-asl-language';
 import { registerGeneratePolicy } from './commands/generate-policy';
+import { compileCacheDir } from './compile-cache';
 import { StartupTimer } from './startup-timing';
 import SERVER_EXEC_ARGV from '../../protocol/server-exec-argv.json';
 
@@ -18,8 +17,10 @@ let client: LanguageClient | undefined;
 function createClient(context: vscode.ExtensionContext, timer: StartupTimer): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   // Node >= 22.1 keeps V8's compiled code of the server bundle on disk, so every start after the
-  // first skips most of its compilation (Node's default folder; older Node ignores the variable).
-  const env = { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache') };
+  // first skips most of its compilation (older Node ignores the variable). In this user's own
+  // extension storage, never the shared tmp folder: the server loads what it finds there.
+  const cache = process.env.NODE_COMPILE_CACHE ?? compileCacheDir(context.globalStorageUri.fsPath);
+  const env = cache ? { NODE_COMPILE_CACHE: cache } : {};
   // A 4 MB young generation (V8 picks up to 32 MB): measured 110-130 -> 98-100 MB resident with a
   // 1 MB definition open and no latency change (bench/lsp-compare.mjs launches the server the same way).
   const execArgv = SERVER_EXEC_ARGV;

@@ -11,7 +11,7 @@ export const STARTUP_TIMINGS_COMMAND = 'aslGuard.internal.startupTimings';
 /** Set by esbuild.mjs's banner before the bundle's modules run (undefined when not bundled). */
 declare const __aslGuardClientStart: number | undefined;
 
-/** Milliseconds after activation began, except `activatedAt` and `clientBundle`. */
+/** Milliseconds after activation began, except `activatedAt`, `clientBundle` and `serverCompileCache`. */
 export interface StartupTimings {
   /** Wall-clock time activation began (ISO 8601). */
   activatedAt: string;
@@ -27,6 +27,8 @@ export interface StartupTimings {
   serverLoaded?: number;
   /** … and it handled `initialize`. */
   serverInitialize?: number;
+  /** The folder of the server's Node compile cache, as the server reports it (Node >= 22.1). */
+  serverCompileCache?: string;
   /** The client finished starting: `initialize` answered, features registered. */
   serverReady?: number;
   /** The first diagnostics for any document. */
@@ -55,12 +57,13 @@ export class StartupTimer {
 
   /** Records the server's own start-up timeline (`capabilities.experimental.aslGuardStartup`), if it sent one. */
   server(timeline: unknown): void {
-    const t = timeline as { processStart?: unknown; scriptStart?: unknown; loaded?: unknown; initialize?: unknown } | undefined;
+    const t = timeline as { processStart?: unknown; scriptStart?: unknown; loaded?: unknown; initialize?: unknown; compileCache?: unknown } | undefined;
     if (typeof t?.processStart !== 'number' || this.timings.serverProcess !== undefined) return;
     // Both clocks count from their process's start (performance.timeOrigin, epoch milliseconds).
     const offset = t.processStart - (performance.timeOrigin + this.started);
     const at = (ms: unknown) => (typeof ms === 'number' ? round(offset + ms) : undefined);
     Object.assign(this.timings, { serverProcess: at(0), serverScript: at(t.scriptStart), serverLoaded: at(t.loaded), serverInitialize: at(t.initialize) });
+    if (typeof t.compileCache === 'string') this.timings.serverCompileCache = t.compileCache;
   }
 
   /**

@@ -64,9 +64,11 @@ registerGeneratePolicy(connection, docs);
 // A thrown handler must never take the server down with it; the client sees the error response.
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught ${error.name}: ${error.stack?.split('\n')[1]?.trim() ?? ''}`));
 
-function startupTimeline(): { processStart: number; scriptStart?: number; loaded: number; initialize: number } {
+function startupTimeline(): { processStart: number; scriptStart?: number; loaded: number; initialize: number; compileCache?: string } {
   const scriptStart = typeof __aslGuardScriptStart === 'number' ? __aslGuardScriptStart : undefined;
-  return { processStart: performance.timeOrigin, scriptStart, loaded: loadedAt, initialize: performance.now() };
+  // The folder Node really uses for the compile cache (the extension-host tests check where it is).
+  const compileCache = (nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.();
+  return { processStart: performance.timeOrigin, scriptStart, loaded: loadedAt, initialize: performance.now(), compileCache };
 }
 
 /**

@@ -3,7 +3,7 @@
 // vscode API. Self-contained: it writes its documents to a temp folder, downloads nothing.
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NESTED, POLICY, TYPO } from '../server/samples';
@@ -48,6 +48,18 @@ const CASES: [string, (dir: string) => Promise<void>][] = [
     assert.equal(timings.firstDocument, uri.toString(), 'no other document was analysed first');
     const server = [timings.serverProcess, timings.serverScript, timings.serverLoaded, timings.serverInitialize];
     assert.ok(server.every((t, i) => t !== undefined && (i === 0 || t >= server[i - 1]!)), `the server's own timeline, in order: ${JSON.stringify(timings)}`);
+    // The server's Node compile cache (Node >= 22.1 reports it) is this user's 0700 folder in the
+    // extension's storage, not a folder under the shared tmp dir that another user could have made.
+    if (timings.serverCompileCache !== undefined) {
+      const cache = timings.serverCompileCache;
+      assert.ok(!cache.startsWith(tmpdir()), `compile cache under ${tmpdir()}: ${cache}`);
+      assert.match(cache, /[\\/]globalStorage[\\/]asl-guard\.asl-guard[\\/]node-compile-cache/);
+      if (process.platform !== 'win32') assert.equal(statSync(cache).mode & 0o777, 0o700, cache);
+    } else {
+      // module.getCompileCacheDir() came with Node 22.8.
+      const [major, minor] = process.versions.node.split('.').map(Number);
+      assert.ok(major < 22 || (major === 22 && minor < 8), `no compile cache reported on Node ${process.version}`);
+    }
     // test/e2e/lib/startup-metrics.mjs picks this line out of the console log and records it.
     console.log(`e2e-metric startup ${JSON.stringify({ ...timings, vscode: vscode.version, node: process.version })}`);
     console.log(`  (activation → first diagnostics ${firstDiagnostics} ms; server started at ${serverStarting} ms, ready at ${serverReady} ms)`);
