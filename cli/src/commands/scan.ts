@@ -26,7 +26,8 @@ export const help = `Usage: asl-guard scan <paths...> [options]
 
 Scans Amazon States Language definitions. A folder is searched recursively (skipping node_modules
 and dot-folders) for *.asl.json, *.asl.yaml, *.asl.yml, and for .json/.yaml/.yml/.asl files whose
-root object has both StartAt and States. Files named on the command line are always scanned.
+root object has both StartAt and States. Files named on the command line are always scanned; a
+symbolic link that leads out of a folder being scanned is not followed (a note says so).
 
 Options:
   -f, --format <text|json|sarif>           Report format (default: text).
