@@ -1,12 +1,13 @@
 // JSON (and JSONC) text -> syntax tree through jsonc-parser, tolerant of half-typed input.
-import { printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
 import { parseJsonTree } from './json-tree';
 import { parseJsonStrictInSteps } from './fast-json';
 import { finish } from './steps';
 import { OffsetTable } from './ast';
 import type { AstNode } from './ast';
 import { MAX_NESTING_DEPTH, maskPlaceholders, prescanJsonInSteps } from './prescan';
-import type { SyntaxProblem } from './syntax-problem';
+import { mask } from '../secrets/mask';
+import { EMPTY_DOCUMENT, ONLY_COMMENTS, type SyntaxProblem } from './syntax-problem';
 
 export interface ParsedJson {
   root: AstNode | undefined;
@@ -35,12 +36,16 @@ export function* parseJsonInSteps(text: string): Generator<void, ParsedJson> {
     };
   }
   // "Value expected" at offset 0 says less than this, and both would share one offset.
-  if (!text.trim()) return { root: undefined, problems: [{ offset: 0, length: 0, message: 'The document is empty.' }] };
+  if (!text.trim()) return { root: undefined, problems: [{ offset: 0, length: 0, message: EMPTY_DOCUMENT }] };
   const errors: ParseError[] = [];
   const masked = maskPlaceholders(text, scan.placeholders);
   const strictMasked = scan.placeholders.length ? yield* parseJsonStrictInSteps(masked, new OffsetTable()) : undefined;
   const root = strictMasked ?? parseJsonTree(masked, errors, { allowTrailingComma: true, disallowComments: false });
   if (root && scan.placeholders.length) restorePlaceholders(root, text, scan.placeholders);
+  // "Value expected" at the end says less than this about a file of comments.
+  if (!root && errors.length === 1 && printParseErrorCode(errors[0].error) === 'ValueExpected' && !stripComments(masked).trim()) {
+    return { root: undefined, problems: [{ offset: 0, length: 0, message: ONLY_COMMENTS }] };
+  }
   const problems = errors.map((e) => ({
     offset: e.offset,
     length: Math.max(e.length, 1),
@@ -51,8 +56,7 @@ export function* parseJsonInSteps(text: string): Generator<void, ParsedJson> {
 
 function describe(error: ParseError, text: string): string {
   const code = printParseErrorCode(error.error);
-  // Binary garbage must not put control characters into a message.
-  const near = text.substr(error.offset, Math.min(error.length, 20)).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const near = error.length > 0 ? shownToken(text.substr(error.offset, Math.min(error.length, 64))) : '';
   const words: Record<string, string> = {
     InvalidSymbol: 'Invalid symbol',
     InvalidNumberFormat: 'Invalid number',
@@ -72,7 +76,23 @@ function describe(error: ParseError, text: string): string {
     InvalidCharacter: 'Invalid character in string',
   };
   const what = words[code] ?? code;
-  return near && error.length > 0 ? `${what} near \`${near}\`.` : `${what}.`;
+  return near ? `${what} near \`${near}\`.` : `${what}.`;
+}
+
+/** JSON's punctuation and keywords, shown as they are: they cannot be a credential. */
+const STRUCTURAL = /^(?:[{}[\]:,]|true|false|null)$/;
+
+/**
+ * What a message shows of the token at an error: punctuation or a keyword as it is, anything else
+ * masked to at most its first four characters (it may be a credential: an unquoted key id, an
+ * unterminated string), or nothing when the mask keeps no character.
+ */
+function shownToken(token: string): string {
+  // Binary garbage must not put control characters into a message.
+  const clean = token.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').trim();
+  if (STRUCTURAL.test(clean)) return clean;
+  const masked = mask(clean);
+  return masked === '…' ? '' : masked;
 }
 
 /** Gives masked placeholder nodes their source text back and marks them as bare. */
