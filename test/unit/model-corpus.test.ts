@@ -31,6 +31,8 @@ const REVIEWED: Record<string, string[]> = {
   'guyernest__step-functions-agent__step-functions__dynamic-agent-template.json': ['ASL006 invalidValue /States/Load Tools from Registry/Items', 'ASL006 invalidValue /States/For each tool use/ItemProcessor/States/Which Tool to Use?/Choices'],
   'guyernest__step-functions-agent__step-functions__dynamic-sql-agent-template.json': ['ASL006 invalidValue /States/For Each Tool/Items'],
   'guyernest__step-functions-agent__step-functions__supervisor-agent-flow-template.json': ['ASL006 missingField /States/For each tool use/ItemProcessor/States/Which Tool to Use?/Choices/0', 'ASL006 missingField /States/For each tool use/ItemProcessor/States/Which Tool to Use?/Choices/0'],
+  // "ResultPath" written twice in one Task state ("$.Payload.body", then "$.output"): Step Functions rejects duplicate keys.
+  'TravisWheelerLab__danaides__statemachine.asl.json': ['ASL006 duplicateKey /States/Write Manifest/ResultPath'],
   // HeartbeatSeconds equal to TimeoutSeconds (3600): it must be smaller.
   'sebastian-mora__aws-jit__infra__step_def.tpl': ['ASL006 heartbeatTooLong /States/Send admin request/HeartbeatSeconds'],
 };
