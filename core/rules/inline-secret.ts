@@ -28,8 +28,8 @@ export default defineRule({
   options: {
     minLength: { type: 'number', default: 8, description: 'Shortest literal under a token, key or secret name that is judged a credential.' },
     minPasswordLength: { type: 'number', default: 4, description: 'Shortest literal under a password name that is judged a password.' },
-    allowValues: { type: 'string[]', default: [], description: 'Regular expressions; literal values matching one are never reported.' },
-    extraKeys: { type: 'string[]', default: [], description: 'Regular expressions for additional key names that hold secrets.' },
+    allowValues: { type: 'string[]', default: [], description: 'Globs (`*` any run of characters, `?` one character; the whole value, any case); literal values matching one are never reported.' },
+    extraKeys: { type: 'string[]', default: [], description: 'Globs (`*`, `?`; the whole name, any case) for additional key names that hold secrets.' },
   },
   messages: {
     knownFormat: '{{title}} ({{masked}}) is written in plain text in {{where}}. Anyone who can read the definition can use it: keep it in Secrets Manager or Parameter Store (SecureString) and pass a reference.',

@@ -28,7 +28,7 @@ export default defineRule({
   cwe: ['CWE-522', 'CWE-532'],
   options: {
     genericToken: { type: 'boolean', default: false, description: 'Also report data named just `token` (off: in real workflows it is usually a callback or webhook token).' },
-    extraNames: { type: 'string[]', default: [], description: 'Regular expressions for additional names that carry credentials.' },
+    extraNames: { type: 'string[]', default: [], description: 'Globs (`*`, `?`; the whole name, any case) for additional names that carry credentials.' },
   },
   messages: {
     tokenFlow:

@@ -105,6 +105,9 @@ const CLASSES: { re: RegExp; kind: CredentialKind }[] = [
   { re: /^(db|user|login|admin|service|basic|client|aws|database|api)?(credentials?|creds?)$/, kind: 'credentials' },
 ];
 
+/** Longest key or path segment that is classified. */
+const MAX_NAME_LENGTH = 1024;
+
 /**
  * The credential a name announces, or undefined for ordinary names and for references to a
  * secret (`SecretId`, `ApiKeyParameterName`), settings about one (`passwordPolicy`,
@@ -114,6 +117,8 @@ const CLASSES: { re: RegExp; kind: CredentialKind }[] = [
  * @example classifyName('X-Token')?.generic === true
  */
 export function classifyName(name: string, extra: readonly RegExp[] = []): NameClass | undefined {
+  // No credential is named with kilobytes; hostile keys that long are not matched against anything.
+  if (name.length > MAX_NAME_LENGTH) return undefined;
   if (extra.length) return computeClass(name, extra);
   if (classCache.has(name)) return classCache.get(name);
   if (classCache.size > 20_000) classCache.clear();
