@@ -4,7 +4,7 @@
 // transitions, types) or falls outside every state is analysed in full, so the result always
 // equals `analyze(newText)`.
 import type { DocumentFormat, ParsedDocument } from '../parse';
-import { spliceObject, type TextChange } from '../parse/splice';
+import { spliceObjectInSteps, type TextChange } from '../parse/splice';
 import { buildModel } from '../model/build';
 import { refreshState } from '../model/refresh';
 import { partChanged, type StatePart } from '../model/derived';
@@ -46,7 +46,7 @@ export function* analyzeIncrementally(previous: Previous, newText: string | Piec
   const change = changes[0];
   const target = innermostStateAround(previous.model, change);
   if (!target) return yield* fallback();
-  const replacement = spliceObject(root, target.node, newText, change);
+  const replacement = yield* spliceObjectInSteps(root, target.node, newText, change);
   if (!replacement) return yield* fallback();
   const oldModel = previous.model;
   const oldFindings = previous.stateFindings.byState;

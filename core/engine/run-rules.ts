@@ -48,6 +48,12 @@ export interface Reuse {
 
 const NONE: readonly Finding[] = [];
 
+/**
+ * From this size of a state's text on, its rules pause between each other. Below it (every state
+ * of a real definition) all rules of a state take well under a millisecond together.
+ */
+const LARGE_STATE_CHARS = 64 * 1024;
+
 export interface RuleRunOutput {
   findings: Finding[];
   cache: StateFindingsCache;
@@ -59,8 +65,9 @@ export function runRules(input: RuleRunInput, rules: readonly Rule[], config: Re
 }
 
 /**
- * The same run in steps: it pauses after each document rule and after each state, so a caller
- * can give the thread back (and drop the run when its text is stale) on huge documents.
+ * The same run in steps: it pauses after each document rule, after each state, and in a large
+ * state after each rule, so a caller can give the thread back (and drop the run when its text is
+ * stale) on huge documents.
  */
 export function* runRulesInSteps(input: RuleRunInput, rules: readonly Rule[], config: ResolvedConfig, reuse?: Reuse): Generator<void, RuleRunOutput> {
   const documentFindings: Finding[] = [];
@@ -107,11 +114,13 @@ export function* runRulesInSteps(input: RuleRunInput, rules: readonly Rule[], co
         continue;
       }
       sink = [];
-      if (previous) {
-        for (const f of previous) if (!everywhereIds.has(f.ruleId)) sink.push(reuse!.relocate(f));
-        for (const rule of everywhere) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
-      } else {
-        for (const rule of stateRules) rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
+      if (previous) for (const f of previous) if (!everywhereIds.has(f.ruleId)) sink.push(reuse!.relocate(f));
+      const toRun = previous ? everywhere : stateRules;
+      // A big state (one Result of a million keys) pauses between its rules too.
+      const pauseBetweenRules = state.node.length >= LARGE_STATE_CHARS;
+      for (const rule of toRun) {
+        rule.checkState!(state, contexts.get(rule) as RuleContext & { model: StateMachine });
+        if (pauseBetweenRules) yield;
       }
       byState.push(sink.length ? sink : NONE);
       yield;

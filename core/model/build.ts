@@ -6,7 +6,7 @@ import type { DocumentFormat } from '../parse';
 import { parseResource } from './resource';
 import { STATE_TYPES, type QueryLanguage, type Scope, type ScopeKind, type State, type StateMachine, type StateType, type Transition } from './types';
 
-/** Top-level states built between two pauses of buildModelInSteps. */
+/** States (nested ones too) built between two pauses of buildModelInSteps. */
 const STATES_PER_STEP = 256;
 
 /** Builds the model, or returns undefined when the root is not an object. */
@@ -14,18 +14,17 @@ export function buildModel(root: AstNode | undefined, format: DocumentFormat): S
   return finish(buildModelInSteps(root, format));
 }
 
-/** The same build in steps: it pauses after every few top-level states (documents far above the 1 MB limit). */
+/**
+ * The same build in steps: it pauses after every few states, nested ones included, so one Map or
+ * Parallel holding a huge number of states is not built in one go (documents far above the 1 MB limit).
+ */
 export function* buildModelInSteps(root: AstNode | undefined, format: DocumentFormat): Generator<void, StateMachine | undefined> {
   if (!isObject(root)) return undefined;
   const queryLanguage: QueryLanguage = stringOf(valueOf(root, 'QueryLanguage')) === 'JSONata' ? 'JSONata' : 'JSONPath';
   const states: State[] = [];
   const scopes: Scope[] = [];
   const scope = newScope(root, 'root', undefined, scopes);
-  let built = 0;
-  for (const prop of propertiesOf(scope.statesNode)) {
-    addToScope(prop, scope, queryLanguage, states, scopes);
-    if (++built % STATES_PER_STEP === 0) yield;
-  }
+  for (const prop of propertiesOf(scope.statesNode)) yield* addToScope(prop, scope, queryLanguage, states, scopes);
   return { format, root, queryLanguage, scope, states, scopes, memo: undefined };
 }
 
@@ -36,13 +35,13 @@ export function* buildModelInSteps(root: AstNode | undefined, format: DocumentFo
 export function buildSubtree(name: string, keyNode: AstNode, node: ObjectNode, scope: Scope, machineLanguage: QueryLanguage): { states: State[]; scopes: Scope[] } {
   const states: State[] = [];
   const scopes: Scope[] = [];
-  addState(name, keyNode, node, scope, machineLanguage, states, scopes);
+  finish(addState(name, keyNode, node, scope, machineLanguage, states, scopes));
   return { states, scopes };
 }
 
-function buildScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): Scope {
+function* buildScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): Generator<void, Scope> {
   const scope = newScope(node, kind, owner, scopes);
-  for (const prop of propertiesOf(scope.statesNode)) addToScope(prop, scope, machineLanguage, all, scopes);
+  for (const prop of propertiesOf(scope.statesNode)) yield* addToScope(prop, scope, machineLanguage, all, scopes);
   return scope;
 }
 
@@ -66,19 +65,20 @@ function newScope(node: ObjectNode, kind: ScopeKind, owner: State | undefined, s
 }
 
 /** Adds the state a `States` property holds (nothing when its value is not an object). */
-function addToScope(prop: PropertyNode, scope: Scope, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): void {
+function* addToScope(prop: PropertyNode, scope: Scope, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): Generator<void, void> {
   const stateNode = prop.children[1];
   if (!isObject(stateNode)) return;
-  const state = addState(keyOf(prop), prop.children[0], stateNode, scope, machineLanguage, all, scopes);
+  const state = yield* addState(keyOf(prop), prop.children[0], stateNode, scope, machineLanguage, all, scopes);
   scope.states.set(state.name, state);
   scope.list.push(state);
 }
 
-function addState(name: string, keyNode: AstNode, node: ObjectNode, scope: Scope, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): State {
+function* addState(name: string, keyNode: AstNode, node: ObjectNode, scope: Scope, machineLanguage: QueryLanguage, all: State[], scopes: Scope[]): Generator<void, State> {
   const state = buildState(name, keyNode, node, scope, machineLanguage, all.length);
   all.push(state);
+  if (all.length % STATES_PER_STEP === 0) yield;
   for (const child of childScopes(state)) {
-    state.children.push(buildScope(child.node, child.kind, state, machineLanguage, all, scopes));
+    state.children.push(yield* buildScope(child.node, child.kind, state, machineLanguage, all, scopes));
   }
   return state;
 }

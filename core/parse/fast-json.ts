@@ -5,6 +5,7 @@
 // with jsonc-parser, whose error recovery and messages stay the reference.
 import { SyntaxNode, type AstNode, type OffsetTable } from './ast';
 import { MAX_NESTING_DEPTH } from './prescan';
+import { finish } from './steps';
 
 class GiveUp {}
 const GIVE_UP = new GiveUp();
@@ -39,36 +40,28 @@ const enum Code {
  * (entries it added to `table` are then dropped).
  */
 export function parseJsonStrict(text: string, table: OffsetTable, base = 0): AstNode | undefined {
+  return finish(parseJsonStrictInSteps(text, table, base));
+}
+
+/** Values parsed between two pauses of parseJsonStrictInSteps, wherever they are: one state may hold millions. */
+const VALUES_PER_STEP = 8192;
+
+/**
+ * The same parse in steps, for documents far above the 1 MB limit: it pauses after each property
+ * of the root object, after each state of the top-level `States`, and after every
+ * VALUES_PER_STEP values, so a caller can give the thread back even inside one huge state.
+ */
+export function* parseJsonStrictInSteps(text: string, table: OffsetTable, base = 0): Generator<void, AstNode | undefined> {
   const before = table.size;
+  const parser = new StrictParser(text, table, base);
   try {
-    const parser = new StrictParser(text, table, base);
-    const root = parser.value(undefined);
+    const root = yield* parser.valueInSteps();
     parser.skipSpace();
     if (parser.pos !== text.length) throw GIVE_UP;
     return root;
   } catch (error) {
     if (error !== GIVE_UP && !(error instanceof RangeError)) throw error;
     table.size = before;
-    return undefined;
-  }
-}
-
-/**
- * The same parse in steps, for documents far above the 1 MB limit: it pauses after each property
- * of the root object and after each state of the top-level `States`, so a caller can give the
- * thread back between them. Everything deeper is parsed in one go.
- */
-export function* parseJsonStrictInSteps(text: string, table: OffsetTable): Generator<void, AstNode | undefined> {
-  const parser = new StrictParser(text, table, 0);
-  try {
-    parser.skipSpace();
-    const root = text.charCodeAt(parser.pos) === Code.OpenBrace ? yield* parser.objectInSteps(undefined, true) : parser.value(undefined);
-    parser.skipSpace();
-    if (parser.pos !== text.length) throw GIVE_UP;
-    return root;
-  } catch (error) {
-    if (error !== GIVE_UP && !(error instanceof RangeError)) throw error;
-    table.size = 0;
     return undefined;
   }
 }
@@ -94,14 +87,9 @@ class StrictParser {
     this.pos = pos;
   }
 
-  value(parent: AstNode | undefined): AstNode {
-    this.skipSpace();
-    const c = this.text.charCodeAt(this.pos);
+  /** A string, number or keyword at `pos`, whose first char code is `c`. */
+  private scalar(c: number, parent: AstNode | undefined): AstNode {
     switch (c) {
-      case Code.OpenBrace:
-        return this.object(parent);
-      case Code.OpenBracket:
-        return this.array(parent);
       case Code.Quote: {
         const start = this.pos;
         const value = this.string();
@@ -123,42 +111,66 @@ class StrictParser {
   // node keeps an array of exactly its size (a pushed-to array keeps room for 17 or more).
   private readonly pending: AstNode[] = [];
 
-  /** object() with a pause after each property; at the root, `States` is parsed in steps too. */
-  *objectInSteps(parent: AstNode | undefined, root: boolean): Generator<void, AstNode> {
-    const node = this.open('object', parent);
-    const children: AstNode[] = [];
-    if (!this.closesAt(Code.CloseBrace)) {
-      do {
-        const property = this.propertyHead(node);
-        const key = this.lastKey!;
-        const value = root && key.value === 'States' && this.text.charCodeAt(this.pos) === Code.OpenBrace ? yield* this.objectInSteps(property, false) : this.value(property);
-        children.push(this.propertyEnd(property, key, value));
+  /**
+   * The value at `pos` (the document's root), without recursion: open containers are kept on
+   * explicit stacks, so the parse can pause anywhere (parseJsonStrictInSteps says where it does).
+   */
+  *valueInSteps(): Generator<void, AstNode> {
+    const text = this.text;
+    const pending = this.pending;
+    // The open containers, innermost last: the node, where its children start in `pending`, and
+    // for an object the property being read and its key.
+    const containers: SyntaxNode[] = [];
+    const firsts: number[] = [];
+    const properties: (SyntaxNode | undefined)[] = [];
+    const keys: (SyntaxNode | undefined)[] = [];
+    let owner: AstNode | undefined; // the parent of the next value
+    let budget = VALUES_PER_STEP;
+    for (;;) {
+      this.skipSpace();
+      const c = text.charCodeAt(this.pos);
+      let value: AstNode;
+      if (c === Code.OpenBrace || c === Code.OpenBracket) {
+        const isObject = c === Code.OpenBrace;
+        const node = this.open(isObject ? 'object' : 'array', owner);
+        if (this.closesAt(isObject ? Code.CloseBrace : Code.CloseBracket)) value = this.close(node, []);
+        else {
+          containers.push(node);
+          firsts.push(pending.length);
+          const property = isObject ? this.propertyHead(node) : undefined;
+          properties.push(property);
+          keys.push(property && this.lastKey);
+          owner = property ?? node;
+          continue;
+        }
+      } else value = this.scalar(c, owner);
+      // Hand the value to its container; close the containers it completes.
+      for (;;) {
+        const depth = containers.length;
+        if (depth === 0) return value;
+        const node = containers[depth - 1];
+        const property = properties[depth - 1];
+        pending.push(property ? this.propertyEnd(property, keys[depth - 1]!, value) : value);
+        // A pause after each property of the root object and after each top-level state.
+        if (depth <= 2 && containers[0].type === 'object' && (depth === 1 || (node.type === 'object' && keys[0]!.value === 'States'))) yield;
+        if (this.separator(property ? Code.CloseBrace : Code.CloseBracket)) {
+          if (property) {
+            owner = properties[depth - 1] = this.propertyHead(node);
+            keys[depth - 1] = this.lastKey;
+          } else owner = node;
+          break;
+        }
+        value = this.close(node, pending.splice(firsts[depth - 1]));
+        containers.pop();
+        firsts.pop();
+        properties.pop();
+        keys.pop();
+      }
+      if (--budget === 0) {
+        budget = VALUES_PER_STEP;
         yield;
-      } while (this.separator(Code.CloseBrace));
+      }
     }
-    return this.close(node, children.slice());
-  }
-
-  private object(parent: AstNode | undefined): AstNode {
-    const node = this.open('object', parent);
-    if (this.closesAt(Code.CloseBrace)) return this.close(node, []);
-    const pending = this.pending;
-    const first = pending.length;
-    do {
-      const property = this.propertyHead(node);
-      pending.push(this.propertyEnd(property, this.lastKey!, this.value(property)));
-    } while (this.separator(Code.CloseBrace));
-    return this.close(node, pending.splice(first));
-  }
-
-  private array(parent: AstNode | undefined): AstNode {
-    const node = this.open('array', parent);
-    if (this.closesAt(Code.CloseBracket)) return this.close(node, []);
-    const pending = this.pending;
-    const first = pending.length;
-    do pending.push(this.value(node));
-    while (this.separator(Code.CloseBracket));
-    return this.close(node, pending.splice(first));
   }
 
   /** A container node at `pos` (its opening bracket), with `pos` moved past it. */

@@ -3,9 +3,9 @@
 // At the 1 MB definition limit this turns a ~50 ms full parse into a few milliseconds.
 import type { ParseError } from 'jsonc-parser';
 import { parseJsonTree } from './json-tree';
-import { parseJsonStrict } from './fast-json';
+import { parseJsonStrictInSteps } from './fast-json';
 import { OffsetTable, SyntaxNode, type AstNode } from './ast';
-import { maskPlaceholders, prescanJson } from './prescan';
+import { maskPlaceholders, prescanJsonInSteps } from './prescan';
 import { detachedCopy } from '../text/detached-copy';
 import type { PieceText } from '../text/piece-text';
 
@@ -20,8 +20,9 @@ export interface TextChange {
  * Re-parses `target` (an object node of `root`, which must contain the change strictly inside its
  * braces) from `newText` and splices it in place. Mutates `root`; returns the new node, or
  * undefined when the new text of that span is not one well-formed object (then re-parse fully).
+ * In steps: the pre-scan and the parse pause as in a full parse, since one state may be huge.
  */
-export function spliceObject(root: AstNode, target: AstNode, newText: string | PieceText, change: TextChange): AstNode | undefined {
+export function* spliceObjectInSteps(root: AstNode, target: AstNode, newText: string | PieceText, change: TextChange): Generator<void, AstNode | undefined> {
   if (!(root instanceof SyntaxNode)) return undefined;
   const table = root.table;
   const delta = change.text.length - change.length;
@@ -31,7 +32,7 @@ export function spliceObject(root: AstNode, target: AstNode, newText: string | P
   // A copy, not a slice: values parsed from a slice would keep this whole version of the text alive.
   const end = start + target.length + delta;
   const fragment = typeof newText === 'string' ? detachedCopy(newText, start, end) : newText.copy(start, end);
-  const scan = prescanJson(fragment);
+  const scan = yield* prescanJsonInSteps(fragment);
   if (scan.tooDeepAt !== undefined) return undefined;
   const holder = target.parent;
   const slot = holder?.children?.indexOf(target) ?? -1;
@@ -39,7 +40,7 @@ export function spliceObject(root: AstNode, target: AstNode, newText: string | P
   const errors: ParseError[] = [];
   const before = table.size;
   const masked = maskPlaceholders(fragment, scan.placeholders);
-  const parsed = parseJsonStrict(masked, table, start) ?? parseJsonTree(masked, errors, { allowTrailingComma: true }, table, start);
+  const parsed = (yield* parseJsonStrictInSteps(masked, table, start)) ?? parseJsonTree(masked, errors, { allowTrailingComma: true }, table, start);
   if (errors.length || parsed?.type !== 'object' || parsed.offset !== start || parsed.length !== fragment.length) {
     table.dead += table.size - before;
     return undefined;
